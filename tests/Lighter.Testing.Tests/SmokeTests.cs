@@ -1,0 +1,1 @@
+namespace Lighter.Testing.Tests; public class SmokeTests { [Fact] public void Builds() => Assert.True(true); }
