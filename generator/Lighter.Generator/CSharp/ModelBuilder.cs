@@ -1,0 +1,121 @@
+using Lighter.Generator.OpenApi;
+
+namespace Lighter.Generator.CSharp;
+
+/// <summary>
+/// Builds the model classes. Wire names stay exact in <c>[JsonPropertyName]</c>; C# names are PascalCase, with
+/// overlay names for case-only clashes (Candle's c/C) and a <c>Value</c> suffix when a property would be named like
+/// its class (CS0542).
+/// </summary>
+internal sealed class ModelBuilder(ApiDocument document, Overlay overlay, TypeMapper types, List<string> warnings)
+{
+    public const string ExtensionDataName = "AdditionalProperties";
+    private const string DecimalConverter = "global::Lighter.Client.Serialization.DecimalStringConverter";
+    private const string NullableDecimalConverter = "global::Lighter.Client.Serialization.NullableDecimalStringConverter";
+
+    public List<CsClass> Build()
+    {
+        var requestOnly = RequestOnlySchemas();
+        var formBodies = document.Operations
+            .Where(o => o.Body is { Type.Kind: ApiKind.Ref } b && !b.ContentTypes.Contains("application/json"))
+            .Select(o => o.Body!.Type.RefName!)
+            .ToHashSet();
+        return document.Schemas
+            .Select(s => BuildClass(s, requestOnly.Contains(s.Name), formBodies.Contains(s.Name)))
+            .ToList();
+    }
+
+    private CsClass BuildClass(ApiSchema schema, bool isRequestOnly, bool isFormBody)
+    {
+        var className = TypeMapper.ClassName(schema.Name);
+        var taken = new HashSet<string>(StringComparer.Ordinal) { className, ExtensionDataName };
+        var names = overlay.PropertyNames.GetValueOrDefault(schema.Name);
+        var properties = new List<CsProperty>();
+        foreach (var prop in schema.Properties)
+        {
+            var wanted = names?.GetValueOrDefault(prop.Name) ?? Naming.Pascal(prop.Name);
+            if (wanted == className)
+            {
+                wanted += "Value";
+            }
+
+            var name = Naming.Unique(wanted, taken);
+            if (name != wanted)
+            {
+                warnings.Add($"{schema.Name}.{prop.Name}: C# name '{wanted}' is taken (case-only clash?), using " +
+                             $"'{name}'; give it a name in overlay 'propertyNames'");
+            }
+
+            properties.Add(BuildProperty(schema, prop, className, name, isRequestOnly));
+        }
+
+        return new CsClass(className, schema, properties, isRequestOnly, isFormBody);
+    }
+
+    private CsProperty BuildProperty(ApiSchema schema, ApiProperty prop, string className, string name, bool isRequestOnly)
+    {
+        var location = $"{schema.Name}.{prop.Name}";
+        var isDecimal = prop.Type is { Kind: ApiKind.String, Enum: null, Format: null }
+                        && overlay.DecimalStrings.IsDecimal(schema.Name, prop.Name, prop.Type.Example);
+        var type = isDecimal ? "decimal" : types.Map(prop.Type, className + name, location);
+        var isValue = TypeMapper.IsValueType(type) || types.IsEnum(type);
+        string? converter = isDecimal ? (prop.Required ? DecimalConverter : NullableDecimalConverter) : null;
+        string? initializer = null;
+        if (!prop.Required)
+        {
+            type += "?";
+        }
+        else if (!isValue && !isRequestOnly)
+        {
+            initializer = type switch
+            {
+                "string" => "string.Empty",
+                _ when type.StartsWith("global::System.Collections.Generic.IReadOnlyList<", StringComparison.Ordinal) => "[]",
+                _ when type.StartsWith("global::System.Collections.Generic.IReadOnlyDictionary<", StringComparison.Ordinal) =>
+                    "global::System.Collections.ObjectModel.ReadOnlyDictionary<string, "
+                    + type["global::System.Collections.Generic.IReadOnlyDictionary<string, ".Length..^1] + ">.Empty",
+                _ => "new()",
+            };
+        }
+
+        var doc = Naming.XmlDoc(prop.Description);
+        if (prop.Default is not null)
+        {
+            doc = $"{doc} Server default: <c>{Naming.XmlDoc(prop.Default)}</c>.".Trim();
+        }
+
+        return new CsProperty(name, prop.Name, type, prop.Required, initializer, converter, doc);
+    }
+
+    /// <summary>Schemas reachable from request bodies but not from any response.</summary>
+    private HashSet<string> RequestOnlySchemas()
+    {
+        var fromRequests = Reachable(document.Operations.Select(o => o.Body?.Type));
+        var fromResponses = Reachable(document.Operations.Select(o => o.Response));
+        fromRequests.ExceptWith(fromResponses);
+        return fromRequests;
+    }
+
+    private HashSet<string> Reachable(IEnumerable<ApiType?> roots)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var stack = new Stack<ApiType>(roots.OfType<ApiType>());
+        while (stack.TryPop(out var type))
+        {
+            if (type.Items is not null)
+            {
+                stack.Push(type.Items);
+            }
+
+            if (type.RefName is not null && seen.Add(type.RefName) && document.FindSchema(type.RefName) is { } s)
+            {
+                foreach (var p in s.Properties)
+                {
+                    stack.Push(p.Type);
+                }
+            }
+        }
+
+        return seen;
+    }
+}
