@@ -50,13 +50,16 @@ internal sealed class OpenApiEmitter : ICodeEmitter
         return new CsApi(interfaces, classes, types.Enums, warnings);
     }
 
-    /// <summary>Overlay entries that name schemas the document does not have are almost always typos.</summary>
+    /// <summary>
+    /// Overlay names for properties a schema does not have are almost always typos. (A whole schema may be missing:
+    /// the same overlay serves older spec versions.)
+    /// </summary>
     private static IEnumerable<string> StaleOverlayEntries(Overlay overlay, ApiDocument document)
     {
         foreach (var (schema, names) in overlay.PropertyNames)
         {
             var found = document.FindSchema(schema);
-            foreach (var property in names.Keys.Where(p => found?.Properties.All(x => x.Name != p) != false))
+            foreach (var property in names.Keys.Where(p => found is not null && found.Properties.All(x => x.Name != p)))
             {
                 yield return $"overlay propertyNames: {schema}.{property} is not in the document";
             }

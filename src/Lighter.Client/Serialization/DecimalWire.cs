@@ -108,5 +108,10 @@ internal static class DecimalWire
     private static string Show(ReadOnlySpan<byte> text) =>
         text.Length <= MaxLength ? Encoding.UTF8.GetString(text) : Encoding.UTF8.GetString(text[..MaxLength]) + "…";
 
-    private static JsonException Invalid(string what) => new($"Expected a decimal number string but found {what}.");
+    /// <summary>
+    /// A null message lets System.Text.Json write its own, which names the field ("Path: $.price"); the reason
+    /// travels as the inner exception.
+    /// </summary>
+    private static JsonException Invalid(string what) =>
+        new(null, new FormatException($"Expected a decimal number string but found {what}."));
 }
