@@ -80,6 +80,23 @@ public class DecimalConverterTests
     }
 
     [Fact]
+    public void Lists_and_maps_of_decimal_strings_round_trip_exactly()
+    {
+        var chart = JsonSerializer.Deserialize("""{"market_id":1,"prices":["3024.66","0.100"]}""", LighterJsonContext.Default.MarketPriceChart)!;
+        Assert.Equal([3024.66m, 0.100m], chart.Prices);
+        Assert.Equal("""{"market_id":1,"prices":["3024.66","0.100"]}""", JsonSerializer.Serialize(chart, LighterJsonContext.Default.MarketPriceChart));
+
+        var info = JsonSerializer.Deserialize("""{"asset_index_prices":{"1":"3024.660","3":"1"}}""", LighterJsonContext.Default.LiquidationInfo)!;
+        Assert.Equal(3024.660m, info.AssetIndexPrices["1"]);
+        Assert.Contains("\"asset_index_prices\":{\"1\":\"3024.660\",\"3\":\"1\"}",
+            JsonSerializer.Serialize(info, LighterJsonContext.Default.LiquidationInfo), StringComparison.Ordinal);
+
+        var e = Assert.Throws<JsonException>(() =>
+            JsonSerializer.Deserialize("""{"prices":["1","x"]}""", LighterJsonContext.Default.MarketPriceChart));
+        Assert.Contains("$.prices", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Reading_does_not_allocate_beyond_the_model()
     {
         var json = """{"price":"3024.66"}"""u8.ToArray();

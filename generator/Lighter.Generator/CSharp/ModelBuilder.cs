@@ -12,6 +12,8 @@ internal sealed class ModelBuilder(ApiDocument document, Overlay overlay, TypeMa
     public const string ExtensionDataName = "AdditionalProperties";
     private const string DecimalConverter = "global::Lighter.Client.Serialization.DecimalStringConverter";
     private const string NullableDecimalConverter = "global::Lighter.Client.Serialization.NullableDecimalStringConverter";
+    private const string DecimalListConverter = "global::Lighter.Client.Serialization.DecimalStringListConverter";
+    private const string DecimalMapConverter = "global::Lighter.Client.Serialization.DecimalStringMapConverter";
 
     public List<CsClass> Build()
     {
@@ -55,11 +57,8 @@ internal sealed class ModelBuilder(ApiDocument document, Overlay overlay, TypeMa
     private CsProperty BuildProperty(ApiSchema schema, ApiProperty prop, string className, string name, bool isRequestOnly)
     {
         var location = $"{schema.Name}.{prop.Name}";
-        var isDecimal = prop.Type is { Kind: ApiKind.String, Enum: null, Format: null }
-                        && overlay.DecimalStrings.IsDecimal(schema.Name, prop.Name, prop.Type.Example);
-        var type = isDecimal ? "decimal" : types.Map(prop.Type, className + name, location);
+        var (type, converter) = DecimalType(schema, prop) ?? (types.Map(prop.Type, className + name, location), null);
         var isValue = TypeMapper.IsValueType(type) || types.IsEnum(type);
-        string? converter = isDecimal ? (prop.Required ? DecimalConverter : NullableDecimalConverter) : null;
         string? initializer = null;
         if (!prop.Required)
         {
@@ -85,6 +84,24 @@ internal sealed class ModelBuilder(ApiDocument document, Overlay overlay, TypeMa
         }
 
         return new CsProperty(name, prop.Name, type, prop.Required, initializer, converter, doc);
+    }
+
+    /// <summary>The decimal type and converter when the property (or the elements of a list/map) are decimal strings.</summary>
+    private (string Type, string? Converter)? DecimalType(ApiSchema schema, ApiProperty prop)
+    {
+        static bool IsPlainString(ApiType? t) => t is { Kind: ApiKind.String, Enum: null, Format: null };
+        var element = prop.Type.Kind is ApiKind.Array or ApiKind.Map ? prop.Type.Items : prop.Type;
+        if (!IsPlainString(element) || !overlay.DecimalStrings.IsDecimal(schema.Name, prop.Name, element!.Example))
+        {
+            return null;
+        }
+
+        return prop.Type.Kind switch
+        {
+            ApiKind.Array => ("global::System.Collections.Generic.IReadOnlyList<decimal>", DecimalListConverter),
+            ApiKind.Map => ("global::System.Collections.Generic.IReadOnlyDictionary<string, decimal>", DecimalMapConverter),
+            _ => ("decimal", prop.Required ? DecimalConverter : NullableDecimalConverter),
+        };
     }
 
     /// <summary>Schemas reachable from request bodies but not from any response.</summary>
