@@ -33,11 +33,13 @@ public class NamingHazardTests
     }
 
     [Fact]
-    public void Property_named_like_its_class_gets_a_value_suffix()
+    public void Property_named_like_its_class_becomes_items_or_value()
     {
-        // TxHash.tx_hash and ReferralCode.referral_code would be CS0542 (member named like its enclosing type).
-        Assert.Equal("tx_hash", WireName(typeof(TxHash), nameof(TxHash.TxHashValue)));
-        Assert.Equal("referral_code", WireName(typeof(ReferralCode), nameof(ReferralCode.ReferralCodeValue)));
+        // TxHash.tx_hash, Orders.orders would be CS0542 (member named like its enclosing type).
+        Assert.Equal("tx_hash", WireName(typeof(TxHash), nameof(TxHash.Value)));
+        Assert.Equal("referral_code", WireName(typeof(ReferralCode), nameof(ReferralCode.Value)));
+        Assert.Equal("orders", WireName(typeof(Orders), nameof(Orders.Items)));
+        Assert.Equal("c", WireName(typeof(Candles), nameof(Candles.Items)));
     }
 
     [Fact]

@@ -4,8 +4,8 @@ namespace Lighter.Generator.CSharp;
 
 /// <summary>
 /// Builds the model classes. Wire names stay exact in <c>[JsonPropertyName]</c>; C# names are PascalCase, with
-/// overlay names for case-only clashes (Candle's c/C) and a <c>Value</c> suffix when a property would be named like
-/// its class (CS0542).
+/// overlay names for case-only clashes (Candle's c/C); a property that would be named like its class (CS0542) is
+/// called <c>Items</c> (lists: <c>Orders.Items</c>) or <c>Value</c> (<c>TxHash.Value</c>).
 /// </summary>
 internal sealed class ModelBuilder(ApiDocument document, Overlay overlay, TypeMapper types, List<string> warnings)
 {
@@ -38,7 +38,8 @@ internal sealed class ModelBuilder(ApiDocument document, Overlay overlay, TypeMa
             var wanted = names?.GetValueOrDefault(prop.Name) ?? Naming.Pascal(prop.Name);
             if (wanted == className)
             {
-                wanted += "Value";
+                // CS0542: a member cannot be named like its class (Orders.orders, TxHash.tx_hash).
+                wanted = prop.Type.Kind == ApiKind.Array ? "Items" : "Value";
             }
 
             var name = Naming.Unique(wanted, taken);
