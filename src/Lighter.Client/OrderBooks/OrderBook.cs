@@ -100,11 +100,13 @@ public sealed class OrderBook
     /// <summary>Marks the book stale (e.g. after a reconnect); it is rebuilt from the next snapshot.</summary>
     internal void Invalidate(string reason) => SetStatus(OrderBookStatus.Resyncing, reason, onlyIfSynced: false);
 
-    internal OrderBookApplyResult Apply(OrderBookFrame frame)
+    internal OrderBookApplyResult Apply(OrderBookFrame frame) => Apply(frame, out _);
+
+    internal OrderBookApplyResult Apply(OrderBookFrame frame, out string? gapReason)
     {
         OrderBookApplyResult result;
         OrderBookStatus previous;
-        string? gapReason = null;
+        gapReason = null;
         lock (_gate)
         {
             previous = _status;

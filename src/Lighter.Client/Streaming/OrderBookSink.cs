@@ -44,13 +44,13 @@ internal sealed class OrderBookSink : SubscriptionSink
             return;
         }
 
-        switch (Book.Apply(_frame))
+        switch (Book.Apply(_frame, out var gap))
         {
             case OrderBookApplyResult.SnapshotApplied:
                 _resyncRequested = false;
                 break;
             case OrderBookApplyResult.Gap:
-                RequestResync("gap detected", diagnostics);
+                RequestResync("gap: " + gap, diagnostics);
                 break;
         }
     }

@@ -91,9 +91,12 @@ internal sealed partial class WebSocketConnection : IControlFrameHandler, IAsync
         {
             await WaitConnectedAsync(cancellationToken).ConfigureAwait(false);
 
+            // The timeout covers the send too, so it starts first.
+            var reply = response.WaitAsync(_options.TransactionTimeout, _time, cancellationToken);
+
             // Transactions follow the REST tx limits, not the socket's message budget, so they skip the limiter.
             await SendAsync(frame, rateLimited: false, cancellationToken).ConfigureAwait(false);
-            return await response.WaitAsync(_options.TransactionTimeout, _time, cancellationToken).ConfigureAwait(false);
+            return await reply.ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
