@@ -98,7 +98,7 @@ public sealed class GeneratorCommandTests : IDisposable
 
         // The inline object is hoisted into a class of its own.
         var x = api.Classes.Single(c => c.Name == "X");
-        Assert.Equal("XInner?", x.Properties.Single(p => p.WireName == "inner").Type);
+        Assert.Equal("global::Lighter.Client.Models.XInner?", x.Properties.Single(p => p.WireName == "inner").Type);
         Assert.Contains(api.Classes, c => c.Name == "XInner");
     }
 

@@ -8,7 +8,7 @@ internal static class ApiEmitter
 
     public static string Interface(CsInterface api)
     {
-        var w = new CodeWriter().Line("using Lighter.Client.Models;").Line().Line($"namespace {Namespace};").Line();
+        var w = new CodeWriter().Line($"namespace {Namespace};").Line();
         w.Line($"/// <summary>Operations tagged <c>{Naming.XmlDoc(api.Tag)}</c>.</summary>");
         w.Open($"public partial interface {api.Name}");
         for (var i = 0; i < api.Methods.Count; i++)

@@ -12,13 +12,19 @@ internal sealed class TypeMapper(Overlay overlay, ISet<string> takenTypeNames, L
 
     public IReadOnlyList<CsEnum> Enums => _enums;
 
+    /// <summary>
+    /// Model types are always written fully qualified: the handwritten code has namespaces such as
+    /// <c>Lighter.Client.OrderBooks</c> that would otherwise shadow the model <c>OrderBooks</c>.
+    /// </summary>
+    public const string ModelsPrefix = "global::Lighter.Client.Models.";
+
     public static string ClassName(string schemaName) => Naming.Pascal(schemaName);
 
     /// <summary>The C# type without nullability; <paramref name="enumName"/> names an inline enum if there is one.</summary>
     public string Map(ApiType type, string enumName, string location, bool forParameter = false) => type.Kind switch
     {
-        ApiKind.Ref => ClassName(type.RefName!),
-        ApiKind.String when type.Enum is not null => DefineEnum(enumName, type.Enum, location),
+        ApiKind.Ref => ModelsPrefix + ClassName(type.RefName!),
+        ApiKind.String when type.Enum is not null => ModelsPrefix + DefineEnum(enumName, type.Enum, location),
         ApiKind.String when type.Format == "date-time" => "global::System.DateTimeOffset",
         ApiKind.String => "string",
         ApiKind.Integer => Integer(type.Format, location),
@@ -40,7 +46,7 @@ internal sealed class TypeMapper(Overlay overlay, ISet<string> takenTypeNames, L
         or "uint" or "long" or "ulong" or "float" or "double" or "decimal" or "bool"
         or "global::System.DateTimeOffset" or "global::System.Text.Json.JsonElement";
 
-    public bool IsEnum(string csType) => _enums.Any(e => e.Name == csType);
+    public bool IsEnum(string csType) => _enums.Any(e => ModelsPrefix + e.Name == csType);
 
     private string Integer(string? format, string location)
     {
