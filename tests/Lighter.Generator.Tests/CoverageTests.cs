@@ -15,7 +15,7 @@ public class CoverageTests
     {
         var operations = Spec.Operations().ToList();
         Assert.NotEmpty(operations);
-        foreach (var (id, method, path, _) in operations)
+        foreach (var (id, method, path, op) in operations)
         {
             var entries = LighterOperations.All.Where(o => o.OperationId == id).ToList();
             Assert.True(entries.Count > 0, $"operation {id} is not generated");
@@ -27,6 +27,12 @@ public class CoverageTests
                 var http = refitMethod!.GetCustomAttribute<HttpMethodAttribute>()!;
                 Assert.Equal((method, path), (http.Method.Method, http.Path));
             }
+
+            // Every content type the spec offers for the body has a method; no body, no content type.
+            var offered = op.TryGetProperty("requestBody", out var body)
+                ? body.GetProperty("content").EnumerateObject().Select(c => c.Name).Order().ToList()
+                : [];
+            Assert.Equal(offered, entries.Where(e => e.RequestContentType is not null).Select(e => e.RequestContentType!).Order().ToList());
         }
 
         Assert.Equal(operations.Count, LighterOperations.All.Select(o => o.OperationId).Distinct().Count());

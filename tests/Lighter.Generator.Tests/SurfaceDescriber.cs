@@ -38,7 +38,7 @@ internal static class SurfaceDescriber
                     sb.Append(" [multipart]");
                 }
 
-                sb.Append($" auth={op?.Auth}/{op?.AuthLocation}/{op?.AuthParameterName ?? "-"}\n");
+                sb.Append($" auth={op?.Auth}/{op?.AuthLocation}/{op?.AuthParameterName ?? "-"} body={op?.RequestContentType ?? "-"}\n");
                 foreach (var p in method.GetParameters())
                 {
                     var optional = !p.HasDefaultValue ? string.Empty

@@ -98,9 +98,16 @@ internal static class ApiEmitter
                      .OrderBy(x => x.m.Operation.Path, StringComparer.Ordinal).ThenBy(x => x.m.Name, StringComparer.Ordinal))
         {
             var authParameter = m.AuthParameter is null ? "null" : Naming.Literal(m.AuthParameter);
+            var contentType = m.Encoding switch
+            {
+                BodyEncoding.UrlEncoded => "\"application/x-www-form-urlencoded\"",
+                BodyEncoding.Multipart => "\"multipart/form-data\"",
+                BodyEncoding.Json => "\"application/json\"",
+                _ => "null",
+            };
             w.Line($"    new({Naming.Literal(m.Operation.OperationId)}, {Naming.Literal(m.Operation.Method)}, " +
                    $"{Naming.Literal(m.Operation.Path)}, typeof({api.Name}), {Naming.Literal(m.Name)}, " +
-                   $"LighterAuthRequirement.{m.Auth}, LighterAuthLocation.{m.AuthLocation}, {authParameter}),");
+                   $"LighterAuthRequirement.{m.Auth}, LighterAuthLocation.{m.AuthLocation}, {authParameter}, {contentType}),");
         }
 
         w.Line("];");

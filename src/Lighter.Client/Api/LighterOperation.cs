@@ -35,6 +35,8 @@ public enum LighterAuthLocation
 /// <param name="Auth">Whether a token is needed.</param>
 /// <param name="AuthLocation">Where the token goes.</param>
 /// <param name="AuthParameterName">The header or query parameter name, or null when <paramref name="Auth"/> is None.</param>
+/// <param name="RequestContentType">The body's media type (<c>application/x-www-form-urlencoded</c>,
+/// <c>multipart/form-data</c>, <c>application/json</c>), or null when the operation has no body.</param>
 public sealed record LighterOperation(
     string OperationId,
     string HttpMethod,
@@ -43,4 +45,5 @@ public sealed record LighterOperation(
     string MethodName,
     LighterAuthRequirement Auth,
     LighterAuthLocation AuthLocation,
-    string? AuthParameterName);
+    string? AuthParameterName,
+    string? RequestContentType);
