@@ -37,6 +37,19 @@ public class CompileTests
     }
 
     [Fact]
+    public void Refit_generated_an_implementation_for_every_interface()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri("https://api.test/") };
+        var interfaces = SurfaceDescriber.ApiInterfaces().ToList();
+        Assert.NotEmpty(interfaces);
+        foreach (var api in interfaces)
+        {
+            var client = Refit.RestService.For(api, http, Lighter.Client.Serialization.LighterRefitSettings.Create());
+            Assert.True(api.IsInstanceOfType(client), api.Name);
+        }
+    }
+
+    [Fact]
     public void History_spec_generates_every_operation_and_schema()
     {
         var history = SpecFacts.Load(TestPaths.HistoryOpenApi);
