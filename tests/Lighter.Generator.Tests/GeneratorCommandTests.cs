@@ -43,6 +43,18 @@ public sealed class GeneratorCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_the_generator_did_not_create_keeps_its_files()
+    {
+        File.WriteAllText(Path.Combine(_dir, "Theirs.g.cs"), "someone else's");
+
+        var result = GeneratedFileSet.Write(_dir, new Dictionary<string, string> { ["Mine.g.cs"] = "m" });
+
+        Assert.Equal((1, 0), result);
+        Assert.True(File.Exists(Path.Combine(_dir, "Theirs.g.cs")));
+        Assert.True(File.Exists(Path.Combine(_dir, GeneratedFileSet.MarkerName)));
+    }
+
+    [Fact]
     public void Generate_writes_auto_generated_files_into_the_output_folder()
     {
         using var output = new StringWriter();
