@@ -129,14 +129,7 @@ internal readonly struct EcPoint
 
         for (var i = 2; i < n; i++)
         {
-            t1 = z.Square();
-            t2 = t1.Square();
-            t3 = w.Square();
-            t4 = t3.Square();
-            t5 = (w + z).Square() - (t1 + t3);
-            z = t5 * ((x + t1).Double() - t3);
-            x = (t2 * t4).MulBySmallX(16 * B1);
-            w = -(t4 + (t2 * B4Minus4));
+            MDoubleStep(ref x, ref w, ref z);
         }
 
         t1 = w.Square();
@@ -149,6 +142,19 @@ internal readonly struct EcPoint
             newZ,
             t3 * w1,
             (t1.Double() * (t1 - t2.Double())) - newZ);
+    }
+
+    /// <summary>One inner doubling of <see cref="MDouble"/> (kept separate so the JIT inlines the field operations).</summary>
+    private static void MDoubleStep(ref Fp5 x, ref Fp5 w, ref Fp5 z)
+    {
+        var t1 = z.Square();
+        var t2 = t1.Square();
+        var t3 = w.Square();
+        var t4 = t3.Square();
+        var t5 = (w + z).Square() - (t1 + t3);
+        z = t5 * ((x + t1).Double() - t3);
+        x = (t2 * t4).MulBySmallX(16 * B1);
+        w = -(t4 + t2.MulBySmallX(4 * B1) - t2.MulSmall(4)); // t2·(4b - 4) without a full product
     }
 
     /// <summary>The inverse element: (x, u) ↦ (x, -u).</summary>
@@ -166,15 +172,31 @@ internal readonly struct EcPoint
     {
         Span<AffinePoint> window = stackalloc AffinePoint[16];
         MakeWindow(this, window);
+        return MultiplyVarTime(window, s);
+    }
+
+    /// <summary>
+    /// s·P from window[i] = (i + 1)·P (window length 2^(w-1) for signed w-bit digits, w = 5, 6 or 7), variable
+    /// time: for public scalars only.
+    /// </summary>
+    internal static EcPoint MultiplyVarTime(ReadOnlySpan<AffinePoint> window, in Scalar s)
+    {
+        var w = window.Length switch
+        {
+            16 => 5,
+            32 => 6,
+            64 => 7,
+            _ => throw new ArgumentException("The window holds 16, 32 or 64 points.", nameof(window)),
+        };
         Span<ulong> limbs = stackalloc ulong[5];
         s.CopyLimbsTo(limbs);
-        Span<sbyte> digits = stackalloc sbyte[64];
-        Scalar.RecodeSigned5(limbs, digits);
+        Span<sbyte> digits = stackalloc sbyte[(320 + w - 1) / w];
+        Scalar.RecodeSigned(limbs, digits, w);
 
         var acc = AffinePoint.LookupVarTime(window, digits[^1]).ToPoint();
         for (var i = digits.Length - 2; i >= 0; i--)
         {
-            acc = acc.MDouble(5);
+            acc = acc.MDouble(w);
             if (digits[i] != 0)
             {
                 acc = AddAffine(acc, AffinePoint.LookupVarTime(window, digits[i]));
@@ -198,9 +220,6 @@ internal readonly struct EcPoint
     }
 
     private static readonly ulong HalfModP = (Goldilocks.Modulus + 1) / 2;
-
-    /// <summary>4·b - 4 = 1052·X - 4, used by the repeated-doubling loop.</summary>
-    private static readonly Fp5 B4Minus4 = new Fp5(0, 4 * B1, 0, 0, 0) - new Fp5(4, 0, 0, 0, 0);
 
     private static EcPoint Finish(in Fp5 t1, in Fp5 t2, in Fp5 t3, in Fp5 t4, in Fp5 t5, in Fp5 t6)
     {

@@ -18,7 +18,7 @@ internal static class GeneratorTable
         Span<ulong> limbs = stackalloc ulong[5];
         k.CopyLimbsTo(limbs);
         Span<sbyte> digits = stackalloc sbyte[Digits];
-        Scalar.RecodeSigned5(limbs, digits);
+        Scalar.RecodeSigned(limbs, digits, 5);
         limbs.Clear();
 
         ReadOnlySpan<AffinePoint> table = Table;
@@ -38,7 +38,7 @@ internal static class GeneratorTable
         Span<ulong> limbs = stackalloc ulong[5];
         k.CopyLimbsTo(limbs);
         Span<sbyte> digits = stackalloc sbyte[Digits];
-        Scalar.RecodeSigned5(limbs, digits);
+        Scalar.RecodeSigned(limbs, digits, 5);
 
         ReadOnlySpan<AffinePoint> table = Table;
         var acc = EcPoint.Neutral;

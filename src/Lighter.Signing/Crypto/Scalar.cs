@@ -201,26 +201,28 @@ internal readonly struct Scalar : IEquatable<Scalar>
     }
 
     /// <summary>
-    /// Signed base-32 digits dᵢ ∈ [-15, 16] with Σ dᵢ·32^i = the value of <paramref name="limbs"/> (when enough
-    /// digits are requested), computed without secret-dependent branches.
+    /// Signed base-2^w digits dᵢ ∈ [-2^(w-1) + 1, 2^(w-1)] with Σ dᵢ·2^(w·i) = the value of <paramref name="limbs"/>
+    /// (when enough digits are requested), computed without secret-dependent branches (2 ≤ w ≤ 7).
     /// </summary>
-    internal static void RecodeSigned5(ReadOnlySpan<ulong> limbs, Span<sbyte> digits)
+    internal static void RecodeSigned(ReadOnlySpan<ulong> limbs, Span<sbyte> digits, int w)
     {
+        var mask = (1u << w) - 1;
+        var half = 1u << (w - 1);
         uint carry = 0;
         for (var i = 0; i < digits.Length; i++)
         {
-            var bit = i * 5;
+            var bit = i * w;
             var limb = bit >> 6;
             var shift = bit & 63;
             ulong chunk = limb < limbs.Length ? limbs[limb] >> shift : 0;
-            if (shift > 59 && limb + 1 < limbs.Length)
+            if (shift > 64 - w && limb + 1 < limbs.Length)
             {
                 chunk |= limbs[limb + 1] << (64 - shift);
             }
 
-            var bb = ((uint)chunk & 31) + carry;
-            carry = (16 - bb) >> 31; // 1 iff bb > 16
-            digits[i] = (sbyte)((int)bb - (int)(carry << 5));
+            var bb = ((uint)chunk & mask) + carry;
+            carry = (half - bb) >> 31; // 1 iff bb > 2^(w-1)
+            digits[i] = (sbyte)((int)bb - (int)(carry << w));
         }
     }
 

@@ -67,14 +67,14 @@ public static class Schnorr
     public static bool Verify(LighterPublicKey publicKey, in Fp5 messageHash, ReadOnlySpan<byte> signature80)
     {
         CheckLength(signature80.Length);
-        if (!EcPoint.TryDecode(publicKey.Value, out var pk))
+        if (!VerificationKeyCache.TryGetWindow(publicKey.Value, out var window))
         {
             return false;
         }
 
         var s = Scalar.FromLittleEndianBytesReduced(signature80[..40]);
         var e = Scalar.FromLittleEndianBytesReduced(signature80[40..]);
-        var rv = EcPoint.Add(GeneratorTable.MultiplyVarTime(s), pk.Multiply(e));
+        var rv = EcPoint.Add(GeneratorTable.MultiplyVarTime(s), EcPoint.MultiplyVarTime(window, e));
         return Challenge(rv.Encode(), messageHash) == e;
     }
 

@@ -184,6 +184,22 @@ public class CurveTests
         Assert.Equal(new Fp5(Goldilocks.Modulus - 4, 0, 0, 0, 0), GeneratorTable.Multiply(nMinus1).Encode());
     }
 
+    [Theory]
+    [InlineData(32)]
+    [InlineData(64)]
+    public void Wider_windows_give_the_same_multiples(int points)
+    {
+        var rng = new Random(points);
+        var p = EcPoint.Generator.Multiply(RandomScalar(rng));
+        var window = new AffinePoint[points];
+        EcPoint.MakeWindow(p, window);
+        for (var i = 0; i < 10; i++)
+        {
+            var k = RandomScalar(rng);
+            Assert.Equal(p.Multiply(k).Encode(), EcPoint.MultiplyVarTime(window, k).Encode());
+        }
+    }
+
     [Fact]
     public void Constant_time_lookup_selects_the_same_point_as_the_variable_time_one()
     {

@@ -72,7 +72,7 @@ public class ScalarTests
             else if (op.StartsWith("RecodeSigned", StringComparison.Ordinal))
             {
                 var digits = new sbyte[50];
-                Scalar.RecodeSigned5(v.GetProperty("scalar").U64Array(), digits);
+                Scalar.RecodeSigned(v.GetProperty("scalar").U64Array(), digits, 5);
                 var expected = new sbyte[50];
                 foreach (var d in v.GetProperty("nonzero_digits").EnumerateObject())
                 {
