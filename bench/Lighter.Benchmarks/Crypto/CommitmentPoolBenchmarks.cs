@@ -9,6 +9,7 @@ namespace Lighter.Benchmarks.Crypto;
 /// (not measured) and then takes <see cref="Batch"/> signatures from it.
 /// </summary>
 [MemoryDiagnoser]
+[InvocationCount(1, unrollFactor: 1)] // one batch per iteration, right after the refill
 public class CommitmentPoolBenchmarks
 {
     private const int Batch = 2048;

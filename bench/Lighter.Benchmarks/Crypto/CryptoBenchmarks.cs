@@ -11,8 +11,11 @@ public class CryptoBenchmarks
     private readonly ulong[] _state = new ulong[12];
     private readonly ulong[] _input16 = new ulong[16];
     private readonly byte[] _signature = new byte[80];
+    private readonly byte[] _otherSignature = new byte[80];
     private LighterPrivateKey _key = null!;
+    private LighterPrivateKey _otherKey = null!;
     private LighterPublicKey _publicKey;
+    private bool _flip;
     private Fp5 _a;
     private Fp5 _b;
     private Fp5 _message;
@@ -41,10 +44,16 @@ public class CryptoBenchmarks
         _key = LighterPrivateKey.Parse("0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f202122232425262728");
         _publicKey = _key.PublicKey;
         Schnorr.Sign(_key, _message, _signature);
+        _otherKey = LighterPrivateKey.FromSeed(new byte[32]);
+        Schnorr.Sign(_otherKey, _message, _otherSignature);
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _key.Dispose();
+    public void Cleanup()
+    {
+        _key.Dispose();
+        _otherKey.Dispose();
+    }
 
     [Benchmark(Description = "Goldilocks mul")]
     public ulong GoldilocksMul() => Goldilocks.Mul(_x, _y);
@@ -71,8 +80,17 @@ public class CryptoBenchmarks
         return _signature;
     }
 
-    [Benchmark(Description = "Schnorr verify")]
+    [Benchmark(Description = "Schnorr verify (same key again)")]
     public bool Verify() => Schnorr.Verify(_publicKey, _message, _signature);
+
+    [Benchmark(Description = "Schnorr verify (key changes every call)")]
+    public bool VerifyAlternatingKeys()
+    {
+        _flip = !_flip;
+        return _flip
+            ? Schnorr.Verify(_publicKey, _message, _signature)
+            : Schnorr.Verify(_otherKey.PublicKey, _message, _otherSignature);
+    }
 
     [Benchmark(Description = "Public key decode")]
     public LighterPublicKey DecodePublicKey() => LighterPublicKey.FromBytes(_publicKey.ToArray());
