@@ -18,14 +18,23 @@ internal static class HedgedNonce
     internal static Scalar Derive(ReadOnlySpan<byte> secret, in Fp5 message)
     {
         Span<byte> input = stackalloc byte[24 + Fp5.ByteLength + RandomBytes];
+        Tag.CopyTo(input);
+        message.WriteLittleEndianBytes(input.Slice(24, Fp5.ByteLength));
+        return FromHmac(secret, input, 24 + Fp5.ByteLength);
+    }
+
+    /// <summary>
+    /// <c>HMAC-SHA512(secret, input) mod n</c> with 32 fresh random bytes written at <paramref name="randomOffset"/>
+    /// on each attempt (an attempt only repeats if the result is zero). Wipes <paramref name="input"/>.
+    /// </summary>
+    internal static Scalar FromHmac(ReadOnlySpan<byte> secret, Span<byte> input, int randomOffset)
+    {
         Span<byte> digest = stackalloc byte[HMACSHA512.HashSizeInBytes];
         try
         {
-            Tag.CopyTo(input);
-            message.WriteLittleEndianBytes(input.Slice(24, Fp5.ByteLength));
             while (true)
             {
-                RandomNumberGenerator.Fill(input[^RandomBytes..]);
+                RandomNumberGenerator.Fill(input.Slice(randomOffset, RandomBytes));
                 HMACSHA512.HashData(secret, input, digest);
                 var k = Scalar.FromWideBytes(digest);
                 if (!k.IsZero)

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
-using System.Security.Cryptography;
 
 namespace Lighter.Signing.Crypto;
 
@@ -202,27 +201,9 @@ public sealed class SchnorrCommitmentPool : IDisposable
     private Scalar DeriveNonce()
     {
         Span<byte> input = stackalloc byte[24 + 32 + 8 + 8];
-        Span<byte> digest = stackalloc byte[HMACSHA512.HashSizeInBytes];
-        try
-        {
-            "lighter-schnorr-pool-v1\0"u8.CopyTo(input);
-            while (true)
-            {
-                RandomNumberGenerator.Fill(input.Slice(24, 32));
-                BinaryPrimitives.WriteInt64LittleEndian(input.Slice(56, 8), Interlocked.Increment(ref _counter));
-                BinaryPrimitives.WriteInt64LittleEndian(input.Slice(64, 8), Stopwatch.GetTimestamp());
-                HMACSHA512.HashData(Key.SecretBytes, input, digest);
-                var k = Scalar.FromWideBytes(digest);
-                if (!k.IsZero)
-                {
-                    return k;
-                }
-            }
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(input);
-            CryptographicOperations.ZeroMemory(digest);
-        }
+        "lighter-schnorr-pool-v1\0"u8.CopyTo(input);
+        BinaryPrimitives.WriteInt64LittleEndian(input.Slice(56, 8), Interlocked.Increment(ref _counter));
+        BinaryPrimitives.WriteInt64LittleEndian(input.Slice(64, 8), Stopwatch.GetTimestamp());
+        return HedgedNonce.FromHmac(Key.SecretBytes, input, randomOffset: 24);
     }
 }
