@@ -81,7 +81,7 @@ public readonly partial struct Fp5
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ulong MulSmall(ulong x, uint k)
     {
-        var hi = Math.BigMul(x, k, out var lo);
+        var hi = Goldilocks.MulWide(x, k, out var lo);
         return Goldilocks.Reduce96(lo, hi);
     }
 
@@ -99,7 +99,7 @@ public readonly partial struct Fp5
     private static ulong Dot5(
         ulong a0, ulong b0, ulong a1, ulong b1, ulong a2, ulong b2, ulong a3, ulong b3, ulong a4, ulong b4)
     {
-        var hi = Math.BigMul(a0, b0, out var lo);
+        var hi = Goldilocks.MulWide(a0, b0, out var lo);
         ulong top = 0;
         Accumulate(ref lo, ref hi, ref top, a1, b1);
         Accumulate(ref lo, ref hi, ref top, a2, b2);
@@ -112,7 +112,7 @@ public readonly partial struct Fp5
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Dot3(ulong a0, ulong b0, ulong a1, ulong b1, ulong a2, ulong b2)
     {
-        var hi = Math.BigMul(a0, b0, out var lo);
+        var hi = Goldilocks.MulWide(a0, b0, out var lo);
         ulong top = 0;
         Accumulate(ref lo, ref hi, ref top, a1, b1);
         Accumulate(ref lo, ref hi, ref top, a2, b2);
@@ -122,7 +122,7 @@ public readonly partial struct Fp5
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Accumulate(ref ulong lo, ref ulong hi, ref ulong top, ulong a, ulong b)
     {
-        var ph = Math.BigMul(a, b, out var pl);
+        var ph = Goldilocks.MulWide(a, b, out var pl);
         lo = unchecked(lo + pl);
         ph += lo < pl ? 1UL : 0UL; // ph ≤ 2^64 - 2, cannot overflow
         hi = unchecked(hi + ph);

@@ -220,7 +220,7 @@ public static class Poseidon2
         var sum = Goldilocks.Recombine32(lo, hi);
         for (var i = 0; i < Width; i++)
         {
-            var productHi = Math.BigMul(s[i], diagonal[i], out var productLo);
+            var productHi = Goldilocks.MulWide(s[i], diagonal[i], out var productLo);
             var total = unchecked(productLo + sum);
             // The high half of a 64x64 product is at most 2^64 - 2, so the carry cannot overflow it.
             productHi += (((productLo & sum) | ((productLo | sum) & ~total)) >> 63);
