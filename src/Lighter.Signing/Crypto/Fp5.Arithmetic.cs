@@ -67,19 +67,39 @@ public readonly partial struct Fp5
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Fp5 Double() => this + this;
 
-    /// <summary>Multiplies by X (a limb rotation with the X^5 = 3 fold).</summary>
+    /// <summary>Multiplies by k·X for a small k (the curve constant b = 263·X and its multiples).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal Fp5 MulByX() => new(Triple(C4), C0, C1, C2, C3);
+    internal Fp5 MulBySmallX(uint k) =>
+        new(MulSmall(C4, 3 * k), MulSmall(C0, k), MulSmall(C1, k), MulSmall(C2, k), MulSmall(C3, k));
 
+    /// <summary>Multiplies by a small base-field constant.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static ulong Triple(ulong x) => Goldilocks.Add(Goldilocks.Add(x, x), x);
+    internal Fp5 MulSmall(uint k) =>
+        new(MulSmall(C0, k), MulSmall(C1, k), MulSmall(C2, k), MulSmall(C3, k), MulSmall(C4, k));
+
+    /// <summary>x·k for k &lt; 2^32: the product has fewer than 96 bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong MulSmall(ulong x, uint k)
+    {
+        var hi = Goldilocks.MulWide(x, k, out var lo);
+        return Goldilocks.Reduce96(lo, hi);
+    }
+
+    /// <summary>3·x mod p: the exact 66-bit value 2x + x, folded once (cheaper than two modular additions).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong Triple(ulong x)
+    {
+        var lo = unchecked((x << 1) + x);
+        var hi = (x >> 63) + (lo < x ? 1UL : 0UL);
+        return Goldilocks.Reduce96(lo, hi);
+    }
 
     /// <summary>Σ aᵢ·bᵢ over five products, accumulated in 192 bits and reduced once.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Dot5(
         ulong a0, ulong b0, ulong a1, ulong b1, ulong a2, ulong b2, ulong a3, ulong b3, ulong a4, ulong b4)
     {
-        var hi = Math.BigMul(a0, b0, out var lo);
+        var hi = Goldilocks.MulWide(a0, b0, out var lo);
         ulong top = 0;
         Accumulate(ref lo, ref hi, ref top, a1, b1);
         Accumulate(ref lo, ref hi, ref top, a2, b2);
@@ -92,7 +112,7 @@ public readonly partial struct Fp5
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Dot3(ulong a0, ulong b0, ulong a1, ulong b1, ulong a2, ulong b2)
     {
-        var hi = Math.BigMul(a0, b0, out var lo);
+        var hi = Goldilocks.MulWide(a0, b0, out var lo);
         ulong top = 0;
         Accumulate(ref lo, ref hi, ref top, a1, b1);
         Accumulate(ref lo, ref hi, ref top, a2, b2);
@@ -102,7 +122,7 @@ public readonly partial struct Fp5
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Accumulate(ref ulong lo, ref ulong hi, ref ulong top, ulong a, ulong b)
     {
-        var ph = Math.BigMul(a, b, out var pl);
+        var ph = Goldilocks.MulWide(a, b, out var pl);
         lo = unchecked(lo + pl);
         ph += lo < pl ? 1UL : 0UL; // ph ≤ 2^64 - 2, cannot overflow
         hi = unchecked(hi + ph);

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
 namespace Lighter.Signing.Crypto;
@@ -35,19 +36,24 @@ public readonly partial struct Fp5 : IEquatable<Fp5>
     public static Fp5 One => new(1, 0, 0, 0, 0);
 
     /// <summary>Coefficient of X⁰ (raw, possibly non-canonical).</summary>
-    public ulong C0 { get; }
+    [SuppressMessage("Design", "CA1051", Justification = "Plain limbs of a readonly value type, read on hot paths.")]
+    public readonly ulong C0;
 
     /// <summary>Coefficient of X¹ (raw, possibly non-canonical).</summary>
-    public ulong C1 { get; }
+    [SuppressMessage("Design", "CA1051", Justification = "Plain limbs of a readonly value type, read on hot paths.")]
+    public readonly ulong C1;
 
     /// <summary>Coefficient of X² (raw, possibly non-canonical).</summary>
-    public ulong C2 { get; }
+    [SuppressMessage("Design", "CA1051", Justification = "Plain limbs of a readonly value type, read on hot paths.")]
+    public readonly ulong C2;
 
     /// <summary>Coefficient of X³ (raw, possibly non-canonical).</summary>
-    public ulong C3 { get; }
+    [SuppressMessage("Design", "CA1051", Justification = "Plain limbs of a readonly value type, read on hot paths.")]
+    public readonly ulong C3;
 
     /// <summary>Coefficient of X⁴ (raw, possibly non-canonical).</summary>
-    public ulong C4 { get; }
+    [SuppressMessage("Design", "CA1051", Justification = "Plain limbs of a readonly value type, read on hot paths.")]
+    public readonly ulong C4;
 
     /// <summary>True if the element is zero (canonically).</summary>
     public bool IsZero => Goldilocks.ToCanonical(C0) == 0 && Goldilocks.ToCanonical(C1) == 0

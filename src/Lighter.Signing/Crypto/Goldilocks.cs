@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Lighter.Signing.Crypto;
 
@@ -71,8 +72,25 @@ public static class Goldilocks
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Mul(ulong a, ulong b)
     {
-        var hi = Math.BigMul(a, b, out var lo);
+        var hi = MulWide(a, b, out var lo);
         return Reduce128(lo, hi);
+    }
+
+    /// <summary>
+    /// The 128-bit product a·b. On x64 the high half comes from <c>mulx</c>'s register-only form and the low half
+    /// from an ordinary multiply: <see cref="Math.BigMul(ulong, ulong, out ulong)"/> returns the low half through
+    /// memory, which costs a store and a reload per product.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong MulWide(ulong a, ulong b, out ulong lo)
+    {
+        if (Bmi2.X64.IsSupported)
+        {
+            lo = unchecked(a * b);
+            return Bmi2.X64.MultiplyNoFlags(a, b);
+        }
+
+        return Math.BigMul(a, b, out lo);
     }
 
     /// <summary>Negates an element.</summary>
@@ -105,7 +123,7 @@ public static class Goldilocks
 
         var t1 = (hi & Epsilon) * Epsilon;
         var t2 = unchecked(t0 + t1);
-        return t2 < t1 ? t2 + Epsilon : t2;
+        return t2 < t1 ? t2 + Epsilon : t2; // cannot overflow again (t1 ≤ 2^64 - 2^33 + 1)
     }
 
     /// <summary>Reduces hi·2^64 + lo for hi &lt; 2^32 (a 96-bit value).</summary>
@@ -116,6 +134,58 @@ public static class Goldilocks
         var sum = unchecked(lo + t1);
         return sum < t1 ? sum + Epsilon : sum;
     }
+
+    /// <summary><see cref="Add"/> without data-dependent branches (for loops, where the JIT does not use cmov).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong AddBranchFree(ulong a, ulong b)
+    {
+        var sum = unchecked(a + b);
+        var sum2 = unchecked(sum + CarryFold(a, b, sum));
+        return sum2 < sum ? sum2 + Epsilon : sum2; // second wrap: only when both inputs are near 2^64
+    }
+
+    /// <summary><see cref="Mul"/> without data-dependent branches (for loops).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong MulBranchFree(ulong a, ulong b)
+    {
+        var hi = MulWide(a, b, out var lo);
+        return Reduce128BranchFree(lo, hi);
+    }
+
+    /// <summary><see cref="Reduce128"/> without data-dependent branches (for loops).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong Reduce128BranchFree(ulong lo, ulong hi)
+    {
+        var hiHi = hi >> 32;
+        var t0 = unchecked(lo - hiHi);
+        if (lo < hiHi)
+        {
+            t0 -= Epsilon; // rare (lo < 2^32): predictable
+        }
+
+        var t1 = (hi & Epsilon) * Epsilon;
+        var t2 = unchecked(t0 + t1);
+        return unchecked(t2 + CarryFold(t0, t1, t2));
+    }
+
+    /// <summary>lo + hi·2^32 mod p for lo, hi &lt; 2^38 (using 2^64 ≡ EPSILON), branch-free.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong Recombine32(ulong lo, ulong hi)
+    {
+        var shifted = (hi & Epsilon) << 32;
+        var small = lo + ((hi >> 32) * Epsilon); // < 2^39
+        var sum = unchecked(shifted + small);
+        return unchecked(sum + CarryFold(shifted, small, sum));
+    }
+
+    /// <summary>
+    /// EPSILON if <paramref name="sum"/> = a + b wrapped past 2^64, else 0, computed from the sign bits: a
+    /// replacement for <c>sum &lt; a ? EPSILON : 0</c>, which the JIT compiles to an unpredictable branch inside
+    /// loops (outside loops it emits cmov, which is cheaper, so the plain operations keep the comparison).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong CarryFold(ulong a, ulong b, ulong sum) =>
+        (0UL - (((a & b) | ((a | b) & ~sum)) >> 63)) >> 32;
 
     /// <summary>Computes a^(2^n) by n squarings.</summary>
     internal static ulong ExpPowerOf2(ulong a, int n)

@@ -38,7 +38,7 @@ public static class Poseidon2
         var internalConstants = Poseidon2Constants.Internal;
         for (var r = 0; r < PartialRounds; r++)
         {
-            state12[0] = SBox(Goldilocks.Add(state12[0], internalConstants[r]));
+            state12[0] = SBox(Goldilocks.AddBranchFree(state12[0], internalConstants[r]));
             InternalLayer(state12, diagonal);
         }
 
@@ -126,78 +126,106 @@ public static class Poseidon2
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong SBox(ulong x)
     {
-        var x2 = Goldilocks.Mul(x, x);
-        var x3 = Goldilocks.Mul(x2, x);
-        var x4 = Goldilocks.Mul(x2, x2);
-        return Goldilocks.Mul(x3, x4);
+        var x2 = Goldilocks.MulBranchFree(x, x);
+        var x3 = Goldilocks.MulBranchFree(x2, x);
+        var x4 = Goldilocks.MulBranchFree(x2, x2);
+        return Goldilocks.MulBranchFree(x3, x4);
     }
 
     private static void FullRound(Span<ulong> s, ReadOnlySpan<ulong> constants)
     {
         for (var i = 0; i < Width; i++)
         {
-            s[i] = SBox(Goldilocks.Add(s[i], constants[i]));
+            s[i] = SBox(Goldilocks.AddBranchFree(s[i], constants[i]));
         }
 
         ExternalLayer(s);
     }
 
-    /// <summary>circ(2·M4, M4, M4): M4 on each block of four, then add the column sums over the three blocks.</summary>
+    /// <summary>
+    /// circ(2·M4, M4, M4): M4 on each block of four, then add the column sums over the three blocks. The map is
+    /// applied exactly (in integers) to the low and high 32-bit halves separately: coefficients sum to at most 28, so
+    /// no half-sum reaches 2^37 and nothing overflows; each output is then reduced once.
+    /// </summary>
     private static void ExternalLayer(Span<ulong> s)
     {
-        // Work in 128 bits and reduce once: every output is below 28·2^64.
-        M4(s[0], s[1], s[2], s[3], out var y0, out var y1, out var y2, out var y3);
-        M4(s[4], s[5], s[6], s[7], out var y4, out var y5, out var y6, out var y7);
-        M4(s[8], s[9], s[10], s[11], out var y8, out var y9, out var y10, out var y11);
-        var c0 = y0 + y4 + y8;
-        var c1 = y1 + y5 + y9;
-        var c2 = y2 + y6 + y10;
-        var c3 = y3 + y7 + y11;
-        s[0] = Reduce(y0 + c0);
-        s[1] = Reduce(y1 + c1);
-        s[2] = Reduce(y2 + c2);
-        s[3] = Reduce(y3 + c3);
-        s[4] = Reduce(y4 + c0);
-        s[5] = Reduce(y5 + c1);
-        s[6] = Reduce(y6 + c2);
-        s[7] = Reduce(y7 + c3);
-        s[8] = Reduce(y8 + c0);
-        s[9] = Reduce(y9 + c1);
-        s[10] = Reduce(y10 + c2);
-        s[11] = Reduce(y11 + c3);
+        Span<ulong> lo = stackalloc ulong[Width];
+        Span<ulong> hi = stackalloc ulong[Width];
+        for (var i = 0; i < Width; i++)
+        {
+            lo[i] = s[i] & Goldilocks.Epsilon;
+            hi[i] = s[i] >> 32;
+        }
+
+        MixExact(lo);
+        MixExact(hi);
+        for (var i = 0; i < Width; i++)
+        {
+            s[i] = Goldilocks.Recombine32(lo[i], hi[i]);
+        }
+    }
+
+    /// <summary>The external matrix on small integers (no modular reduction needed).</summary>
+    private static void MixExact(Span<ulong> v)
+    {
+        v = v[..Width];
+        M4(ref v[0], ref v[1], ref v[2], ref v[3]);
+        M4(ref v[4], ref v[5], ref v[6], ref v[7]);
+        M4(ref v[8], ref v[9], ref v[10], ref v[11]);
+        var c0 = v[0] + v[4] + v[8];
+        var c1 = v[1] + v[5] + v[9];
+        var c2 = v[2] + v[6] + v[10];
+        var c3 = v[3] + v[7] + v[11];
+        v[0] += c0;
+        v[1] += c1;
+        v[2] += c2;
+        v[3] += c3;
+        v[4] += c0;
+        v[5] += c1;
+        v[6] += c2;
+        v[7] += c3;
+        v[8] += c0;
+        v[9] += c1;
+        v[10] += c2;
+        v[11] += c3;
     }
 
     /// <summary>M4 = [[2,3,1,1],[1,2,3,1],[1,1,2,3],[3,1,1,2]] (circulant): yᵢ = Σx + xᵢ + 2·xᵢ₊₁.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void M4(
-        ulong x0, ulong x1, ulong x2, ulong x3, out UInt128 y0, out UInt128 y1, out UInt128 y2, out UInt128 y3)
+    private static void M4(ref ulong x0, ref ulong x1, ref ulong x2, ref ulong x3)
     {
-        var sum = (UInt128)x0 + x1 + x2 + x3;
-        y0 = sum + x0 + ((UInt128)x1 << 1);
-        y1 = sum + x1 + ((UInt128)x2 << 1);
-        y2 = sum + x2 + ((UInt128)x3 << 1);
-        y3 = sum + x3 + ((UInt128)x0 << 1);
+        var sum = x0 + x1 + x2 + x3;
+        var y0 = sum + x0 + (x1 << 1);
+        var y1 = sum + x1 + (x2 << 1);
+        var y2 = sum + x2 + (x3 << 1);
+        var y3 = sum + x3 + (x0 << 1);
+        x0 = y0;
+        x1 = y1;
+        x2 = y2;
+        x3 = y3;
     }
 
     /// <summary>sᵢ ← sᵢ·Dᵢ + Σⱼ sⱼ, each output reduced once from 128 bits.</summary>
     private static void InternalLayer(Span<ulong> s, ReadOnlySpan<ulong> diagonal)
     {
-        UInt128 total = 0;
+        s = s[..Width];
+        diagonal = diagonal[..Width];
+        ulong lo = 0, hi = 0;
         for (var i = 0; i < Width; i++)
         {
-            total += s[i];
+            lo += s[i] & Goldilocks.Epsilon;
+            hi += s[i] >> 32;
         }
 
-        var sum = Reduce(total);
+        var sum = Goldilocks.Recombine32(lo, hi);
         for (var i = 0; i < Width; i++)
         {
-            var hi = Math.BigMul(s[i], diagonal[i], out var lo);
-            lo = unchecked(lo + sum);
-            hi += lo < sum ? 1UL : 0UL; // the high half of a 64x64 product is at most 2^64 - 2
-            s[i] = Goldilocks.Reduce128(lo, hi);
+            var productHi = Goldilocks.MulWide(s[i], diagonal[i], out var productLo);
+            var total = unchecked(productLo + sum);
+            // The high half of a 64x64 product is at most 2^64 - 2, so the carry cannot overflow it.
+            productHi += (((productLo & sum) | ((productLo | sum) & ~total)) >> 63);
+            s[i] = Goldilocks.Reduce128BranchFree(total, productHi);
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Reduce(UInt128 value) => Goldilocks.Reduce96((ulong)value, (ulong)(value >> 64));
 }
