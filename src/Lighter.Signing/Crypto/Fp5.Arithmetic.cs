@@ -67,9 +67,23 @@ public readonly partial struct Fp5
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Fp5 Double() => this + this;
 
-    /// <summary>Multiplies by X (a limb rotation with the X^5 = 3 fold).</summary>
+    /// <summary>Multiplies by k·X for a small k (the curve constant b = 263·X and its multiples).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal Fp5 MulByX() => new(Triple(C4), C0, C1, C2, C3);
+    internal Fp5 MulBySmallX(uint k) =>
+        new(MulSmall(C4, 3 * k), MulSmall(C0, k), MulSmall(C1, k), MulSmall(C2, k), MulSmall(C3, k));
+
+    /// <summary>Multiplies by a small base-field constant.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal Fp5 MulSmall(uint k) =>
+        new(MulSmall(C0, k), MulSmall(C1, k), MulSmall(C2, k), MulSmall(C3, k), MulSmall(C4, k));
+
+    /// <summary>x·k for k &lt; 2^32: the product has fewer than 96 bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong MulSmall(ulong x, uint k)
+    {
+        var hi = Math.BigMul(x, k, out var lo);
+        return Goldilocks.Reduce96(lo, hi);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ulong Triple(ulong x) => Goldilocks.Add(Goldilocks.Add(x, x), x);
