@@ -8,7 +8,7 @@ namespace Lighter.Signing.Transactions;
 /// Base of the 20 client-signed L2 transactions: validation with the official rules, the exact Poseidon2
 /// pre-image and hash, and the exact <c>tx_info</c> JSON. The signing account, API key, nonce and expiry travel
 /// separately in a <see cref="TxHeader"/>, so one transaction value can be signed by any
-/// <c>LighterSigner</c>.
+/// <see cref="LighterSigner"/>.
 /// </summary>
 public abstract record LighterTransaction
 {

@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Lighter.Signing;
+
+namespace Lighter.Cli.Commands;
+
+/// <summary><c>lighter keys new</c> and <c>lighter keys public</c>.</summary>
+internal static class KeysCommand
+{
+    public static Command Create()
+    {
+        var create = new Command("new", "Generate an API key pair (CSPRNG). Prints the private key: store it as a secret.");
+        create.SetAction(parse =>
+        {
+            using var key = LighterPrivateKey.Generate();
+            var output = parse.InvocationConfiguration.Output;
+            output.WriteLine($"private_key: 0x{key.ExportHex()}");
+            output.WriteLine($"public_key:  0x{key.PublicKey.ToHex()}");
+            return 0;
+        });
+
+        var variable = new Option<string?>("--private-key-env")
+        {
+            Description = "Read the private key from this environment variable (default: read one line from stdin).",
+        };
+        var show = new Command("public", "Print the public key of a private key read from stdin or an environment variable.\n\n" + Program.ExitCodes)
+        {
+            variable,
+        };
+        show.SetAction(parse => KeysSecretReader.Guard(parse.InvocationConfiguration.Error, () =>
+        {
+            using var key = KeysSecretReader.Read(parse.GetValue(variable), Console.In);
+            parse.InvocationConfiguration.Output.WriteLine($"0x{key.PublicKey.ToHex()}");
+            return 0;
+        }));
+
+        return new Command("keys", "API key utilities.") { create, show };
+    }
+}
