@@ -4,7 +4,6 @@ using Lighter.Signing;
 using Lighter.Signing.Crypto;
 using Lighter.Signing.L1;
 using Lighter.Signing.Transactions;
-using Lighter.Signing.Transactions.Conformance;
 using static Lighter.Cli.Commands.ConformanceRunner;
 
 namespace Lighter.Cli.Commands;

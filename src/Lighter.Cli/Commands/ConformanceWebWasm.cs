@@ -3,7 +3,6 @@ using Lighter.Signing;
 using Lighter.Signing.Auth;
 using Lighter.Signing.Crypto;
 using Lighter.Signing.Transactions;
-using Lighter.Signing.Transactions.Conformance;
 using static Lighter.Cli.Commands.ConformanceRunner;
 
 namespace Lighter.Cli.Commands;

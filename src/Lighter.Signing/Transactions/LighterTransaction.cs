@@ -84,6 +84,11 @@ public abstract record LighterTransaction
     public string ToTxInfo(in TxHeader header, ReadOnlySpan<byte> signature, string? l1Signature = null)
     {
         L1SignatureFormat.Validate(l1Signature);
+        if (!string.IsNullOrEmpty(l1Signature) && this is not IL1SignedTransaction)
+        {
+            throw new LighterSigningException($"{TxType} transactions carry no L1 signature.", "L1Sig");
+        }
+
         var buffer = ArrayPool<char>.Shared.Rent(JsonBufferLength);
         try
         {

@@ -30,7 +30,7 @@ public class WebWasmCrosscheckTests
             json.GetProperty("Nonce").GetInt64(), json.GetProperty("ExpiredAt").GetInt64());
         var type = name.StartsWith("create_order", StringComparison.Ordinal) ? TxType.CreateOrder
             : name.StartsWith("cancel_order", StringComparison.Ordinal) ? TxType.CancelOrder : TxType.UpdateLeverage;
-        var tx = Lighter.Signing.Transactions.Conformance.TransactionJsonReader.Read(type, json, null);
+        var tx = TransactionJsonReader.Read(type, json, null);
         var signature = json.GetProperty("Sig").GetBytesFromBase64();
 
         Assert.Equal(text, tx.ToTxInfo(header, signature));
