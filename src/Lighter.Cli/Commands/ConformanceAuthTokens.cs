@@ -30,8 +30,7 @@ internal static class ConformanceAuthTokens
         Expect(problems, "message hash", vector.Text("message_hash_hex"), ConformanceTransactions.Hex(hash));
 
         using var key = context.PrivateKey(vector.Text("key_id"));
-        var fixedK = vector.GetProperty("fixed_k").EnumerateArray()
-            .Select(e => ulong.Parse(e.GetString()!, NumberStyles.None, CultureInfo.InvariantCulture)).ToArray();
+        var fixedK = vector.GetProperty("fixed_k").U64s();
         var signature = new byte[80];
         Schnorr.SignWithFixedNonce(key, hash, fixedK, signature);
         Expect(problems, "fixed-k token", vector.Text("token_fixed_k"), message + ":" + Convert.ToHexStringLower(signature));

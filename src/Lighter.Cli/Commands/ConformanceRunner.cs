@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Lighter.Cli.Commands;
@@ -114,4 +115,8 @@ internal static class ConformanceRunner
     }
 
     public static string Text(this JsonElement element, string property) => element.GetProperty(property).GetString()!;
+
+    /// <summary>Reads an array of decimal-string u64 values (the vectors' notation for field elements and limbs).</summary>
+    public static ulong[] U64s(this JsonElement array) =>
+        [.. array.EnumerateArray().Select(e => ulong.Parse(e.GetString()!, NumberStyles.None, CultureInfo.InvariantCulture))];
 }

@@ -66,8 +66,7 @@ internal static class ConformanceTransactions
 
         using var key = context.PrivateKey(vector.Text("key_id"));
         Expect(problems, "public key", vector.Text("public_key_hex"), key.PublicKey.ToHex());
-        var fixedK = vector.GetProperty("fixed_k").EnumerateArray()
-            .Select(e => ulong.Parse(e.GetString()!, NumberStyles.None, CultureInfo.InvariantCulture)).ToArray();
+        var fixedK = vector.GetProperty("fixed_k").U64s();
         var fixedSignature = new byte[80];
         Schnorr.SignWithFixedNonce(key, hash, fixedK, fixedSignature);
         Expect(problems, "fixed-k signature", vector.Text("signature_fixed_k_hex"), Convert.ToHexStringLower(fixedSignature));

@@ -1,4 +1,5 @@
 using Lighter.Signing.Crypto;
+using Lighter.Signing.Tests.Vectors;
 
 namespace Lighter.Signing.Tests.Transactions;
 
@@ -15,8 +16,7 @@ public class FixedNonceSignatureTests
         using var key = LighterPrivateKey.Parse(vector.PrivateKeyHex);
         Assert.Equal(vector.Text("public_key_hex"), key.PublicKey.ToHex());
         var hash = vector.Transaction.Hash(vector.ChainId, vector.Header);
-        var fixedK = vector.Json.GetProperty("fixed_k").EnumerateArray()
-            .Select(e => ulong.Parse(e.GetString()!, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var fixedK = vector.Json.GetProperty("fixed_k").U64Array();
         var signature = new byte[80];
         Schnorr.SignWithFixedNonce(key, hash, fixedK, signature);
         Assert.Equal(vector.Text("signature_fixed_k_hex"), Convert.ToHexStringLower(signature));
