@@ -66,4 +66,23 @@ public class UtilityCommandTests
         using var key = Lighter.Signing.LighterPrivateKey.Parse(privateHex);
         Assert.Equal(key.PublicKey.ToHex(), publicHex);
     }
+
+    [Fact]
+    public async Task Keys_public_prints_the_public_key_of_the_official_vector_key()
+    {
+        var (exit, output) = await Cli.RunAsync(["keys", "public", K2]);
+
+        Assert.Equal(0, exit);
+        Assert.Equal("0x2db191eb16d3314974f8708363909aeee607d06fb743156b18d3b353a5d40fef70ae377dd68d06fe", output.Trim());
+    }
+
+    [Fact]
+    public async Task Keys_public_rejects_a_malformed_key_without_echoing_it()
+    {
+        const string Bad = "0xnothexnothexnothex";
+        var (exit, output) = await Cli.RunAsync(["keys", "public", Bad]);
+
+        Assert.Equal(1, exit);
+        Assert.DoesNotContain("nothex", output, StringComparison.Ordinal);
+    }
 }

@@ -22,13 +22,25 @@ internal static class KeysCommand
         {
             Description = "Read the private key from this environment variable (default: read one line from stdin).",
         };
-        var show = new Command("public", "Print the public key of a private key read from stdin or an environment variable.\n\n" + Program.ExitCodes)
+        var argument = new Argument<string?>("key")
         {
-            variable,
+            Description = "The private key in hex. Avoid it: command lines are visible to other users and kept in " +
+                          "shell history. Omit it (or pass -) to read the key from stdin.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var show = new Command(
+            "public",
+            "Print the public key of a private key (read from stdin, an environment variable or, discouraged, the " +
+            "command line).\n\n" + Program.ExitCodes)
+        {
+            argument, variable,
         };
         show.SetAction(parse => KeysSecretReader.Guard(parse.InvocationConfiguration.Error, () =>
         {
-            using var key = KeysSecretReader.Read(parse.GetValue(variable), Console.In);
+            var inline = parse.GetValue(argument);
+            using var key = inline is not null && inline != "-"
+                ? LighterPrivateKey.Parse(inline)
+                : KeysSecretReader.Read(parse.GetValue(variable), Console.In);
             parse.InvocationConfiguration.Output.WriteLine($"0x{key.PublicKey.ToHex()}");
             return 0;
         }));
