@@ -63,8 +63,10 @@ public class ConformanceCommandTests
         var (badNumber, _) = await Cli.RunAsync(["bench", "create-order", "--count", "many"]);
         Assert.Equal(2, badNumber);
 
-        var (helpExit, help) = await Cli.RunAsync(["conformance", "--help"]);
+        var (helpExit, help) = await Cli.RunAsync(["--help"]);
         Assert.Equal(0, helpExit);
         Assert.Contains("Exit codes: 0 = success", help, StringComparison.Ordinal);
+        var (_, conformanceHelp) = await Cli.RunAsync(["conformance", "--help"]);
+        Assert.Contains("Exit code 0 only if all passed", conformanceHelp, StringComparison.Ordinal);
     }
 }

@@ -24,7 +24,7 @@ internal static class AuthTokenCommand
         var command = new Command(
             "auth-token",
             "Create an auth token (deadline:account:apiKey:signature). The key is read from an environment variable " +
-            "or stdin, never from the command line, and is never printed.\n\n" + Program.ExitCodes)
+            "or stdin, never from the command line, and is never printed. Exit code 1 if the key or deadline is rejected.")
         {
             variable, stdin, account, apiKey, deadline,
         };

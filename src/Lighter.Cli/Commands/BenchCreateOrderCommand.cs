@@ -16,7 +16,7 @@ internal static class BenchCreateOrderCommand
     {
         var count = new Option<int>("--count") { Description = "Number of orders to sign.", DefaultValueFactory = _ => 10_000 };
         var threads = new Option<int>("--threads") { Description = "Signing threads.", DefaultValueFactory = _ => 1 };
-        var command = new Command("create-order", "Sign N CreateOrder transactions end to end.\n\n" + Program.ExitCodes)
+        var command = new Command("create-order", "Sign N CreateOrder transactions end to end (validate, hash, sign, tx_info).")
         {
             count, threads,
         };

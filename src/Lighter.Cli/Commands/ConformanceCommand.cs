@@ -15,7 +15,7 @@ internal static class ConformanceCommand
         var command = new Command(
             "conformance",
             "Recompute every vector (keys, pre-images, hashes, tx_info, fixed-k and L1 signatures, signature " +
-            "verification, rejection of invalid inputs) and print PASS/FAIL per vector.\n\n" + Program.ExitCodes)
+            "verification, rejection of invalid inputs) and print PASS/FAIL per vector. Exit code 0 only if all passed.")
         {
             files,
         };

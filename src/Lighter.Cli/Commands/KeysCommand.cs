@@ -31,7 +31,7 @@ internal static class KeysCommand
         var show = new Command(
             "public",
             "Print the public key of a private key (read from stdin, an environment variable or, discouraged, the " +
-            "command line).\n\n" + Program.ExitCodes)
+            "command line). Exit code 1 if the key is rejected.")
         {
             argument, variable,
         };
