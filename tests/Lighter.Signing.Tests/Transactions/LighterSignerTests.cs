@@ -65,6 +65,24 @@ public class LighterSignerTests
     }
 
     [Fact]
+    public void One_signer_signs_concurrently_and_every_signature_verifies()
+    {
+        using var key = LighterPrivateKey.Generate();
+        var signer = new LighterSigner(key, LighterChainId.Testnet, 7, 1, new FakeTimeProvider(Now));
+        var results = new SignedTransaction[64];
+        Parallel.For(0, results.Length, i => results[i] = signer.Sign(
+            new CancelOrder { MarketIndex = 1, Index = i + 1 }, nonce: i));
+
+        for (var i = 0; i < results.Length; i++)
+        {
+            var parsed = ParsedTransaction.Parse(TxType.CancelOrder, results[i].TxInfo);
+            Assert.Equal(i, parsed.Header.Nonce);
+            Assert.Equal(i + 1, ((CancelOrder)parsed.Transaction).Index);
+            Assert.True(parsed.VerifySignature(LighterChainId.Testnet, key.PublicKey));
+        }
+    }
+
+    [Fact]
     public void Order_expiry_default_is_28_days()
     {
         Assert.Equal(Now.AddDays(28).ToUnixTimeMilliseconds(), TxDefaults.OrderExpiry(new FakeTimeProvider(Now)));
