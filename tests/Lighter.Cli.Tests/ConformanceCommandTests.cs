@@ -43,6 +43,17 @@ public class ConformanceCommandTests
     }
 
     [Fact]
+    public async Task The_official_schnorr_test_vectors_pass()
+    {
+        var file = Path.Combine(SharedVectors.Oracle, "..", "schnorr.json");
+
+        var (exit, output) = await Cli.RunAsync(["conformance", file]);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("3 passed, 0 failed", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unrecognised_file_fails()
     {
         using var temp = new TempDirectory();

@@ -5,7 +5,10 @@ using static Lighter.Cli.Commands.ConformanceRunner;
 
 namespace Lighter.Cli.Commands;
 
-/// <summary>Checks <c>keys.json</c> (key parsing and public keys, seed-derived keys) and <c>determinism.json</c>.</summary>
+/// <summary>
+/// Checks <c>keys.json</c> (key parsing and public keys, seed-derived keys), <c>determinism.json</c> and the
+/// official Schnorr test vectors (<c>schnorr.json</c>).
+/// </summary>
 internal static class ConformanceKeys
 {
     public static void Run(JsonElement root, string prefix, ConformanceReport report)
@@ -61,4 +64,25 @@ internal static class ConformanceKeys
             Expect(problems, "signatures identical", root.GetProperty("identical").GetBoolean().ToString(),
                 sig1.AsSpan().SequenceEqual(sig2).ToString());
         });
+
+    /// <summary>Fixed-k signatures equal the official (s, e) and verify.</summary>
+    public static void RunSchnorr(JsonElement root, string prefix, ConformanceReport report)
+    {
+        var index = 0;
+        foreach (var vector in root.GetProperty("vectors").EnumerateArray())
+        {
+            report.Vector(prefix + index++, problems =>
+            {
+                using var key = LighterPrivateKey.Parse(vector.Text("sk_hex_le40"));
+                var hash = Fp5.FromLittleEndianBytes(Convert.FromHexString(vector.Text("hashed_msg_hex_le40")));
+                var signature = new byte[80];
+                Schnorr.SignWithFixedNonce(key, hash, vector.GetProperty("k").U64s(), signature);
+                Expect(problems, "signature", vector.Text("signature_hex_80"), Convert.ToHexStringLower(signature));
+                if (!Schnorr.Verify(key.PublicKey, hash, signature))
+                {
+                    problems.Add("signature does not verify");
+                }
+            });
+        }
+    }
 }

@@ -14,6 +14,7 @@ internal enum ConformanceKind
     WebWasm,
     Determinism,
     Poseidon2,
+    Schnorr,
 }
 
 /// <summary>Recognises a vector file by its content and runs the matching checks.</summary>
@@ -54,6 +55,7 @@ internal static class ConformanceRunner
             _ when first.TryGetProperty("error", out _) => ConformanceKind.InvalidTransactions,
             _ when first.TryGetProperty("deadline_unix_s", out _) => ConformanceKind.AuthTokens,
             _ when first.TryGetProperty("hash_to_quintic_extension", out _) => ConformanceKind.Poseidon2,
+            _ when first.TryGetProperty("signature_hex_80", out _) => ConformanceKind.Schnorr,
             _ => ConformanceKind.Unknown,
         };
     }
@@ -97,6 +99,9 @@ internal static class ConformanceRunner
                     break;
                 case ConformanceKind.Poseidon2:
                     ConformancePoseidon2.Run(root, prefix, report);
+                    break;
+                case ConformanceKind.Schnorr:
+                    ConformanceKeys.RunSchnorr(root, prefix, report);
                     break;
                 default:
                     report.Vector(file.Name, problems => problems.Add("unrecognised vector file"));
