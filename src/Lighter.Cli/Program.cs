@@ -1,1 +1,40 @@
-return 0;
+using System.CommandLine;
+using Lighter.Cli.Commands;
+
+namespace Lighter.Cli;
+
+/// <summary>The <c>lighter</c> tool: assembles the commands; each lives in <c>Commands/</c>.</summary>
+public static class Program
+{
+    /// <summary>Exit-code table shown in <c>--help</c>.</summary>
+    internal const string ExitCodes =
+        "Exit codes: 0 = success; 1 = a check failed (e.g. a conformance vector) or an input was rejected; " +
+        "2 = usage error (unknown command or option, missing argument).";
+
+    /// <summary>Runs the tool.</summary>
+    /// <param name="args">Command-line arguments.</param>
+    /// <returns>The process exit code (see <see cref="ExitCodes"/>).</returns>
+    public static Task<int> Main(string[] args) => Run(args, new InvocationConfiguration());
+
+    /// <summary>Parses and runs <paramref name="args"/> with the given output streams (used by tests in-process).</summary>
+    internal static async Task<int> Run(string[] args, InvocationConfiguration configuration)
+    {
+        var parse = CreateRootCommand().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            await parse.InvokeAsync(configuration).ConfigureAwait(false);
+            return 2;
+        }
+
+        return await parse.InvokeAsync(configuration).ConfigureAwait(false);
+    }
+
+    /// <summary>The root command with every subcommand.</summary>
+    internal static RootCommand CreateRootCommand() => new("Lighter (zkLighter) SDK tool.\n\n" + ExitCodes)
+    {
+        ConformanceCommand.Create(),
+        BenchCommand.Create(BenchCreateOrderCommand.Create()),
+        KeysCommand.Create(),
+        AuthTokenCommand.Create(),
+    };
+}

@@ -8,7 +8,7 @@ namespace Lighter.Signing.Transactions;
 /// Base of the 20 client-signed L2 transactions: validation with the official rules, the exact Poseidon2
 /// pre-image and hash, and the exact <c>tx_info</c> JSON. The signing account, API key, nonce and expiry travel
 /// separately in a <see cref="TxHeader"/>, so one transaction value can be signed by any
-/// <c>LighterSigner</c>.
+/// <see cref="LighterSigner"/>.
 /// </summary>
 public abstract record LighterTransaction
 {
@@ -84,6 +84,11 @@ public abstract record LighterTransaction
     public string ToTxInfo(in TxHeader header, ReadOnlySpan<byte> signature, string? l1Signature = null)
     {
         L1SignatureFormat.Validate(l1Signature);
+        if (!string.IsNullOrEmpty(l1Signature) && this is not IL1SignedTransaction)
+        {
+            throw new LighterSigningException($"{TxType} transactions carry no L1 signature.", "L1Sig");
+        }
+
         var buffer = ArrayPool<char>.Shared.Rent(JsonBufferLength);
         try
         {

@@ -2,7 +2,7 @@ namespace Lighter.Signing.Transactions;
 
 /// <summary>
 /// The fields every L2 transaction carries besides its own: who signs it, with which API key, its nonce and
-/// until when the exchange may execute it. <c>LighterSigner</c> fills this in; build it directly only to
+/// until when the exchange may execute it. <see cref="LighterSigner"/> fills this in; build it directly only to
 /// hash or render a transaction yourself.
 /// </summary>
 /// <param name="AccountIndex">The signing account (Transfer and Withdraw send it as <c>FromAccountIndex</c>).</param>

@@ -43,6 +43,8 @@ public class L1SignatureTests
     [Theory]
     [InlineData("not hex at all")]
     [InlineData("0x1234")]
+    [InlineData("0000000000000000000000000000000000000000000000000000000000000000")]
+    [InlineData("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141")]
     public void Malformed_keys_are_rejected_without_echoing_them(string key)
     {
         var ex = Assert.Throws<LighterSigningException>(() => new L1Signer(key));

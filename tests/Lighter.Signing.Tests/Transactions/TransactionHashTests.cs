@@ -1,4 +1,5 @@
 using Lighter.Signing.Crypto;
+using Lighter.Signing.Tests.Vectors;
 
 namespace Lighter.Signing.Tests.Transactions;
 
@@ -35,8 +36,7 @@ public class TransactionHashTests
         Assert.Equal(vector.Json.TryGetProperty("attrs_preimage", out var expected), hashed);
         if (hashed)
         {
-            Assert.Equal(expected.EnumerateArray().Select(e => ulong.Parse(e.GetString()!, System.Globalization.CultureInfo.InvariantCulture)),
-                attributes.ToArray());
+            Assert.Equal(expected.U64Array(), attributes.ToArray());
             Assert.Equal(vector.Text("attrs_hash_hex"), Hex(Poseidon2.HashToQuinticExtension(attributes)));
         }
     }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Lighter.Signing.Tests.Vectors;
 using Lighter.Signing.Transactions;
-using Lighter.Signing.Transactions.Conformance;
 
 namespace Lighter.Signing.Tests.Transactions;
 

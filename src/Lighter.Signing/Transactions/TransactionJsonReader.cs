@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Lighter.Signing.Transactions.Conformance;
+namespace Lighter.Signing.Transactions;
 
 /// <summary>
 /// Reads a transaction's own fields from a JSON object that uses the official Go field names (a <c>tx_info</c>

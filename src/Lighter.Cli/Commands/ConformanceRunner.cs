@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Lighter.Cli.Commands;
+
+/// <summary>The kinds of vector file the conformance command understands.</summary>
+internal enum ConformanceKind
+{
+    Unknown,
+    Keys,
+    Transactions,
+    InvalidTransactions,
+    AuthTokens,
+    WebWasm,
+    Determinism,
+    Poseidon2,
+    Schnorr,
+}
+
+/// <summary>Recognises a vector file by its content and runs the matching checks.</summary>
+internal static class ConformanceRunner
+{
+    public static ConformanceKind KindOf(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return ConformanceKind.Unknown;
+        }
+
+        if (root.TryGetProperty("keys", out _))
+        {
+            return ConformanceKind.Keys;
+        }
+
+        if (root.TryGetProperty("cases", out _) && root.TryGetProperty("client_k1_response", out _))
+        {
+            return ConformanceKind.WebWasm;
+        }
+
+        if (root.TryGetProperty("sig1", out _) && root.TryGetProperty("sig2", out _))
+        {
+            return ConformanceKind.Determinism;
+        }
+
+        if (!root.TryGetProperty("vectors", out var vectors) || vectors.ValueKind != JsonValueKind.Array ||
+            vectors.GetArrayLength() == 0)
+        {
+            return ConformanceKind.Unknown;
+        }
+
+        var first = vectors[0];
+        return first switch
+        {
+            _ when first.TryGetProperty("tx_type", out _) => ConformanceKind.Transactions,
+            _ when first.TryGetProperty("error", out _) => ConformanceKind.InvalidTransactions,
+            _ when first.TryGetProperty("deadline_unix_s", out _) => ConformanceKind.AuthTokens,
+            _ when first.TryGetProperty("hash_to_quintic_extension", out _) => ConformanceKind.Poseidon2,
+            _ when first.TryGetProperty("signature_hex_80", out _) => ConformanceKind.Schnorr,
+            _ => ConformanceKind.Unknown,
+        };
+    }
+
+    public static void RunFile(FileInfo file, ConformanceContext context, ConformanceReport report)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(File.ReadAllBytes(file.FullName));
+        }
+        catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
+        {
+            report.Vector(file.Name, problems => problems.Add($"cannot read vector file: {ex.Message}"));
+            return;
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            var prefix = Path.GetFileNameWithoutExtension(file.Name) + "/";
+            switch (KindOf(root))
+            {
+                case ConformanceKind.Keys:
+                    ConformanceKeys.Run(root, prefix, report);
+                    break;
+                case ConformanceKind.Transactions:
+                    ConformanceTransactions.Run(root, prefix, context, report);
+                    break;
+                case ConformanceKind.InvalidTransactions:
+                    ConformanceInvalid.Run(root, prefix, report);
+                    break;
+                case ConformanceKind.AuthTokens:
+                    ConformanceAuthTokens.Run(root, prefix, context, report);
+                    break;
+                case ConformanceKind.WebWasm:
+                    ConformanceWebWasm.Run(root, prefix, context, report);
+                    break;
+                case ConformanceKind.Determinism:
+                    ConformanceKeys.RunDeterminism(root, prefix, context, report);
+                    break;
+                case ConformanceKind.Poseidon2:
+                    ConformancePoseidon2.Run(root, prefix, report);
+                    break;
+                case ConformanceKind.Schnorr:
+                    ConformanceKeys.RunSchnorr(root, prefix, report);
+                    break;
+                default:
+                    report.Vector(file.Name, problems => problems.Add("unrecognised vector file"));
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Adds a problem when <paramref name="actual"/> differs from <paramref name="expected"/>.</summary>
+    public static void Expect(List<string> problems, string what, string? expected, string? actual)
+    {
+        if (!string.Equals(expected, actual, StringComparison.Ordinal))
+        {
+            problems.Add($"{what}: expected {expected}, got {actual}");
+        }
+    }
+
+    public static string Text(this JsonElement element, string property) => element.GetProperty(property).GetString()!;
+
+    /// <summary>Reads an array of decimal-string u64 values (the vectors' notation for field elements and limbs).</summary>
+    public static ulong[] U64s(this JsonElement array) =>
+        [.. array.EnumerateArray().Select(e => ulong.Parse(e.GetString()!, NumberStyles.None, CultureInfo.InvariantCulture))];
+}

@@ -1,0 +1,42 @@
+using System.CommandLine;
+
+namespace Lighter.Cli.Tests;
+
+/// <summary>Runs the tool in-process with captured output.</summary>
+internal static class Cli
+{
+    public static async Task<(int Exit, string Output)> RunAsync(string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await Program.Run(args, new InvocationConfiguration { Output = output, Error = error });
+        return (exit, output.ToString() + error.ToString());
+    }
+}
+
+/// <summary>The shared oracle vectors beside the repository (never copied into it).</summary>
+internal static class SharedVectors
+{
+    public static string Oracle { get; } = Find();
+
+    private static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Lighter.Generated.sln")))
+            {
+                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "signer-vectors", "oracle"));
+            }
+        }
+
+        throw new DirectoryNotFoundException("Lighter.Generated.sln not found above the test binaries.");
+    }
+}
+
+/// <summary>A temporary directory removed on dispose.</summary>
+internal sealed class TempDirectory : IDisposable
+{
+    public string Path { get; } = Directory.CreateTempSubdirectory("lighter-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(Path, recursive: true);
+}
