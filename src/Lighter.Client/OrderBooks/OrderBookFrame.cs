@@ -9,7 +9,14 @@ internal sealed class OrderBookFrame
     private PriceLevel[] _bids = new PriceLevel[64];
     private PriceLevel[] _asks = new PriceLevel[64];
 
-    public bool IsSnapshot { get; set; }
+    /// <summary>What the frame's <c>type</c> says; <see cref="OrderBookFrameKind.Missing"/> until it is read.</summary>
+    public OrderBookFrameKind Kind { get; set; }
+
+    public bool IsSnapshot
+    {
+        get => Kind == OrderBookFrameKind.Snapshot;
+        set => Kind = value ? OrderBookFrameKind.Snapshot : OrderBookFrameKind.Update;
+    }
 
     public int MarketId { get; set; }
 
@@ -33,7 +40,7 @@ internal sealed class OrderBookFrame
 
     public void Reset()
     {
-        IsSnapshot = false;
+        Kind = OrderBookFrameKind.Missing;
         MarketId = -1;
         Offset = 0;
         Timestamp = 0;
@@ -52,7 +59,7 @@ internal sealed class OrderBookFrame
     {
         var copy = new OrderBookFrame
         {
-            IsSnapshot = IsSnapshot,
+            Kind = Kind,
             MarketId = MarketId,
             Offset = Offset,
             Timestamp = Timestamp,
@@ -81,4 +88,20 @@ internal sealed class OrderBookFrame
 
         buffer[index] = level;
     }
+}
+
+/// <summary>The <c>type</c> of an order-book channel frame.</summary>
+internal enum OrderBookFrameKind
+{
+    /// <summary>No <c>type</c> read (absent, or parsing stopped before it).</summary>
+    Missing,
+
+    /// <summary><c>subscribed/order_book</c>: a full snapshot.</summary>
+    Snapshot,
+
+    /// <summary><c>update/order_book</c>: level deltas.</summary>
+    Update,
+
+    /// <summary>Any other type on the channel.</summary>
+    Other,
 }

@@ -55,6 +55,11 @@ internal sealed class FrameDispatcher(IControlFrameHandler control, IStreamDiagn
                 {
                     reader.Read();
                     hasChannel = TryGetPlainString(ref reader, out channelRange);
+                    if (hasChannel && Find(frame[channelRange]) is { ReadsWholeFrame: true } sink)
+                    {
+                        sink.OnFrame(default, frame, diagnostics);
+                        return;
+                    }
                 }
                 else
                 {

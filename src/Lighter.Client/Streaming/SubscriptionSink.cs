@@ -10,6 +10,12 @@ internal abstract class SubscriptionSink(string address, bool requiresAuth)
     /// <summary>Set by the connection that carries the subscription.</summary>
     public WebSocketConnection? Connection { get; set; }
 
+    /// <summary>
+    /// When true the sink parses the envelope itself: the dispatcher passes the frame on as soon as it has read the
+    /// channel (with an empty <c>type</c>), which saves a second pass over hot frames.
+    /// </summary>
+    public virtual bool ReadsWholeFrame => false;
+
     /// <summary>Handles one frame; must not block (it runs on the receive loop).</summary>
     public abstract void OnFrame(ReadOnlySpan<byte> type, ReadOnlySpan<byte> frame, IStreamDiagnostics diagnostics);
 

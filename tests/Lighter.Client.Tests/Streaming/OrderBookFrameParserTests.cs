@@ -5,10 +5,10 @@ namespace Lighter.Client.Tests.Streaming;
 
 public sealed class OrderBookFrameParserTests
 {
-    private static OrderBookFrame Parse(string json, bool snapshot = false)
+    private static OrderBookFrame Parse(string json)
     {
         var frame = new OrderBookFrame();
-        Assert.Null(OrderBookFrameParser.Parse(Encoding.UTF8.GetBytes(json), frame, snapshot));
+        Assert.Null(OrderBookFrameParser.Parse(Encoding.UTF8.GetBytes(json), frame));
         return frame;
     }
 
@@ -16,6 +16,7 @@ public sealed class OrderBookFrameParserTests
     public void Reads_levels_offset_and_nonces_in_any_key_order()
     {
         var frame = Parse("""{"type":"update/order_book","order_book":{"nonce":140,"bids":[{"price":"3024.66","size":"0.5000"}],"begin_nonce":120,"asks":[{"size":"0","price":"3025.01"}],"offset":9},"channel":"order_book:12","offset":8,"timestamp":5}""");
+        Assert.Equal(OrderBookFrameKind.Update, frame.Kind);
         Assert.Equal(12, frame.MarketId);
         Assert.Equal(9, frame.Offset); // the payload's own offset wins over the envelope's
         Assert.Equal(140, frame.Nonce);
@@ -29,12 +30,23 @@ public sealed class OrderBookFrameParserTests
     [Fact]
     public void Falls_back_to_the_envelope_offset_and_reports_absent_nonces()
     {
-        var frame = Parse("""{"channel":"order_book/3","offset":77,"order_book":{"asks":[],"bids":null},"type":"subscribed/order_book"}""", snapshot: true);
+        var frame = Parse("""{"channel":"order_book/3","offset":77,"order_book":{"asks":[],"bids":null},"type":"subscribed/order_book"}""");
         Assert.True(frame.IsSnapshot);
         Assert.Equal(77, frame.Offset);
         Assert.Null(frame.Nonce);
         Assert.Null(frame.BeginNonce);
         Assert.Equal(0, frame.BidCount + frame.AskCount);
+    }
+
+    [Theory]
+    [InlineData("update/order_book_v2", "Other")]
+    [InlineData("subscribed/order_book", "Snapshot")]
+    public void Reads_the_type_wherever_it_appears(string type, string expectedKind)
+    {
+        var expected = Enum.Parse<OrderBookFrameKind>(expectedKind);
+        var frame = new OrderBookFrame();
+        OrderBookFrameParser.Parse(Encoding.UTF8.GetBytes($$$"""{"type":"{{{type}}}","channel":"order_book:1","order_book":{}}"""), frame);
+        Assert.Equal(expected, frame.Kind);
     }
 
     [Theory]
@@ -59,7 +71,7 @@ public sealed class OrderBookFrameParserTests
     [InlineData("""[1,2]""", "not a JSON object")]
     public void Names_the_field_of_a_malformed_frame(string json, string expected)
     {
-        var error = OrderBookFrameParser.Parse(Encoding.UTF8.GetBytes(json), new OrderBookFrame(), isSnapshot: false);
+        var error = OrderBookFrameParser.Parse(Encoding.UTF8.GetBytes(json), new OrderBookFrame());
         Assert.NotNull(error);
         Assert.Contains(expected, error, StringComparison.Ordinal);
     }
