@@ -1,0 +1,59 @@
+using Lighter.Client.Http;
+
+namespace Lighter.Client.Auth;
+
+/// <summary>Where an operation expects its auth token.</summary>
+public enum AuthPlacement
+{
+    /// <summary>The operation takes no auth token.</summary>
+    None = 0,
+
+    /// <summary>The <c>authorization</c> request header.</summary>
+    Header = 1,
+
+    /// <summary>The <c>auth</c> query parameter.</summary>
+    Query = 2,
+}
+
+/// <summary>
+/// Attaches the cached auth token to the operations that need one. A token the caller set explicitly (header or
+/// query) is left alone.
+/// </summary>
+public sealed class AuthTokenHandler : DelegatingHandler
+{
+    private readonly AuthTokenCache _cache;
+    private readonly Func<string, AuthPlacement> _placement;
+
+    /// <summary>Creates the handler.</summary>
+    /// <param name="cache">The token source.</param>
+    /// <param name="placement">Where an operation (path below <c>api/v1/</c>) takes its token.</param>
+    public AuthTokenHandler(AuthTokenCache cache, Func<string, AuthPlacement> placement)
+    {
+        _cache = cache ?? throw new ArgumentNullException(nameof(cache));
+        _placement = placement ?? throw new ArgumentNullException(nameof(placement));
+    }
+
+    /// <inheritdoc />
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        switch (_placement(LighterOperation.FromUri(request.RequestUri)))
+        {
+            case AuthPlacement.Header when !request.Headers.Contains("authorization"):
+                request.Headers.TryAddWithoutValidation("authorization", _cache.GetToken());
+                break;
+            case AuthPlacement.Query when request.RequestUri is { } uri && !HasAuthQuery(uri):
+                var separator = string.IsNullOrEmpty(uri.Query) ? "?" : "&";
+                request.RequestUri = new Uri(uri.OriginalString + separator + "auth=" + Uri.EscapeDataString(_cache.GetToken()), uri.IsAbsoluteUri ? UriKind.Absolute : UriKind.Relative);
+                break;
+        }
+
+        return base.SendAsync(request, cancellationToken);
+    }
+
+    private static bool HasAuthQuery(Uri uri)
+    {
+        var query = uri.IsAbsoluteUri ? uri.Query : (uri.OriginalString.Split('?', 2) is [_, var q] ? "?" + q : string.Empty);
+        return query.Contains("?auth=", StringComparison.Ordinal) || query.Contains("&auth=", StringComparison.Ordinal);
+    }
+}

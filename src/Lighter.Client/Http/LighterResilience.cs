@@ -1,0 +1,71 @@
+using System.Net;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+
+namespace Lighter.Client.Http;
+
+/// <summary>
+/// The retry / circuit-breaker / timeout pipeline of every Lighter request.
+/// </summary>
+/// <remarks>
+/// Reads (GET/HEAD) are retried on transient failures with exponential backoff and jitter, honouring
+/// <c>Retry-After</c>. A signed write (POST) is retried automatically only when the failure proves the server did not
+/// process it: a 429 refusal, or a connection that was never established. Any other failed write may have reached
+/// the sequencer, so it surfaces to the caller, who resolves it by nonce or transaction hash instead of guessing.
+/// </remarks>
+public static class LighterResilience
+{
+    /// <summary>Adds total timeout, retry, circuit breaker and per-attempt timeout to <paramref name="builder"/>.</summary>
+    public static ResiliencePipelineBuilder<HttpResponseMessage> Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, LighterClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(options);
+        builder.AddTimeout(options.TotalTimeout);
+        if (options.MaxRetries > 0)
+        {
+            builder.AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = options.MaxRetries,
+                Delay = options.RetryBaseDelay,
+                MaxDelay = TimeSpan.FromSeconds(30),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldRetryAfterHeader = true,
+                ShouldHandle = static args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.GetRequestMessage())),
+            });
+        }
+
+        builder.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+        {
+            FailureRatio = 0.5,
+            MinimumThroughput = 20,
+            SamplingDuration = TimeSpan.FromSeconds(30),
+            BreakDuration = TimeSpan.FromSeconds(5),
+            // Rate-limit refusals say nothing about the server's health; they are paced, not tripped on.
+            ShouldHandle = static args => ValueTask.FromResult(
+                HttpClientResiliencePredicates.IsTransient(args.Outcome) && args.Outcome.Result?.StatusCode != HttpStatusCode.TooManyRequests),
+        });
+        builder.AddTimeout(options.AttemptTimeout);
+        return builder;
+    }
+
+    /// <summary>Builds a handler running the pipeline, for use without dependency injection.</summary>
+    public static ResilienceHandler CreateHandler(LighterClientOptions options, TimeProvider timeProvider)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
+        return new ResilienceHandler(Configure(builder, options).Build());
+    }
+
+    /// <summary>The retry decision (exposed for tests and custom pipelines).</summary>
+    public static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request)
+    {
+        if (outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests) return true;
+        if (outcome.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError })
+        {
+            return true;
+        }
+
+        var idempotent = request is null || request.Method == HttpMethod.Get || request.Method == HttpMethod.Head;
+        return idempotent && HttpClientResiliencePredicates.IsTransient(outcome);
+    }
+}
