@@ -1,5 +1,6 @@
 using System.Text;
 using Lighter.Client.OrderBooks;
+using Lighter.Signing.Transactions;
 
 namespace Lighter.Client.Streaming;
 
@@ -18,7 +19,7 @@ public sealed class LighterWebSocketClient : ILighterStreamHost, IAsyncDisposabl
     private const int MaxRawFrameChars = 4096;
     private readonly LighterWebSocketOptions _options;
     private readonly TimeProvider _time;
-    private readonly AuthTokenCache? _auth;
+    private readonly StreamAuthTokenCache? _auth;
     private readonly List<WebSocketConnection> _connections = [];
     private readonly Lock _gate = new();
     private bool _disposed;
@@ -32,7 +33,7 @@ public sealed class LighterWebSocketClient : ILighterStreamHost, IAsyncDisposabl
         _options = options ?? new LighterWebSocketOptions();
         _options.Validate();
         _time = timeProvider ?? TimeProvider.System;
-        _auth = authTokenProvider is null ? null : new AuthTokenCache(authTokenProvider, _time, _options.AuthTokenRefreshMargin);
+        _auth = authTokenProvider is null ? null : new StreamAuthTokenCache(authTokenProvider, _time, _options.AuthTokenRefreshMargin);
     }
 
     /// <summary>Raised when any socket of the client changes state (on the socket's thread).</summary>
@@ -87,15 +88,33 @@ public sealed class LighterWebSocketClient : ILighterStreamHost, IAsyncDisposabl
     /// <param name="transaction">Type and signed <c>tx_info</c>.</param>
     /// <param name="cancellationToken">Cancels the wait; the frame may already be sent.</param>
     /// <exception cref="TimeoutException">No response within <see cref="LighterWebSocketOptions.TransactionTimeout"/>.</exception>
-    public Task<WsTransactionResponse> SendTransactionAsync(SignedTransaction transaction, CancellationToken cancellationToken = default) =>
+    public Task<WsTransactionResponse> SendTransactionAsync(TxPayload transaction, CancellationToken cancellationToken = default) =>
         Primary().SendTransactionsAsync([transaction], batch: false, cancellationToken);
 
     /// <summary>Sends up to 15 signed transactions (one API key) with <c>jsonapi/sendtxbatch</c>.</summary>
     /// <param name="transactions">Types and signed <c>tx_info</c> strings, in order.</param>
     /// <param name="cancellationToken">Cancels the wait; the frame may already be sent.</param>
     /// <exception cref="TimeoutException">No response within <see cref="LighterWebSocketOptions.TransactionTimeout"/>.</exception>
-    public Task<WsTransactionResponse> SendTransactionBatchAsync(IReadOnlyList<SignedTransaction> transactions, CancellationToken cancellationToken = default) =>
+    public Task<WsTransactionResponse> SendTransactionBatchAsync(IReadOnlyList<TxPayload> transactions, CancellationToken cancellationToken = default) =>
         Primary().SendTransactionsAsync(transactions, batch: true, cancellationToken);
+
+    /// <summary>Sends a transaction signed by <c>LighterSigner</c> with <c>jsonapi/sendtx</c>.</summary>
+    /// <param name="transaction">The signed transaction.</param>
+    /// <param name="cancellationToken">Cancels the wait; the frame may already be sent.</param>
+    public Task<WsTransactionResponse> SendTransactionAsync(SignedTransaction transaction, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        return SendTransactionAsync(new TxPayload((int)transaction.TxType, transaction.TxInfo), cancellationToken);
+    }
+
+    /// <summary>Sends up to 15 transactions signed by <c>LighterSigner</c> (one API key) with <c>jsonapi/sendtxbatch</c>.</summary>
+    /// <param name="transactions">The signed transactions, in order.</param>
+    /// <param name="cancellationToken">Cancels the wait; the frame may already be sent.</param>
+    public Task<WsTransactionResponse> SendTransactionBatchAsync(IReadOnlyList<SignedTransaction> transactions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(transactions);
+        return SendTransactionBatchAsync(transactions.Select(t => new TxPayload((int)t.TxType, t.TxInfo)).ToArray(), cancellationToken);
+    }
 
     /// <summary>Closes every socket and completes every subscription.</summary>
     public async ValueTask DisposeAsync()

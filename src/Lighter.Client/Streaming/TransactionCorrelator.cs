@@ -15,7 +15,7 @@ internal sealed class TransactionCorrelator
     private readonly ConcurrentQueue<string> _order = new();
     private long _nextId;
 
-    public (string Id, byte[] Frame, Task<WsTransactionResponse> Response) Prepare(IReadOnlyList<SignedTransaction> transactions, bool batch)
+    public (string Id, byte[] Frame, Task<WsTransactionResponse> Response) Prepare(IReadOnlyList<TxPayload> transactions, bool batch)
     {
         Validate(transactions, batch);
         var id = Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
@@ -89,7 +89,7 @@ internal sealed class TransactionCorrelator
         _order.Clear();
     }
 
-    private static void Validate(IReadOnlyList<SignedTransaction> transactions, bool batch)
+    private static void Validate(IReadOnlyList<TxPayload> transactions, bool batch)
     {
         ArgumentNullException.ThrowIfNull(transactions);
         if (transactions.Count == 0 || (!batch && transactions.Count != 1))

@@ -84,7 +84,7 @@ internal sealed partial class WebSocketConnection : IControlFrameHandler, IAsync
     /// <summary>Unsubscribes and subscribes again so the server sends a fresh snapshot.</summary>
     public void Resync(SubscriptionSink sink, string reason) => _ = ResyncAsync(sink);
 
-    public async Task<WsTransactionResponse> SendTransactionsAsync(IReadOnlyList<SignedTransaction> transactions, bool batch, CancellationToken cancellationToken)
+    public async Task<WsTransactionResponse> SendTransactionsAsync(IReadOnlyList<TxPayload> transactions, bool batch, CancellationToken cancellationToken)
     {
         var (id, frame, response) = _transactions.Prepare(transactions, batch);
         try

@@ -48,7 +48,7 @@ public sealed class TimingPolicyTests
     {
         var time = new FakeTimeProvider();
         var issued = 0;
-        var cache = new AuthTokenCache(
+        var cache = new StreamAuthTokenCache(
             new DelegateAuthTokenProvider(_ => ValueTask.FromResult(new AuthToken("t" + ++issued, time.GetUtcNow().AddMinutes(10)))),
             time,
             TimeSpan.FromMinutes(1));

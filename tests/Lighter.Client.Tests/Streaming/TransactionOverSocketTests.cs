@@ -17,7 +17,7 @@ public sealed class TransactionOverSocketTests
             return $$"""{"code":200,"id":"{{id}}","tx_hash":"0xfeed","type":"jsonapi/sendtx"}""";
         };
 
-        var response = await h.Client.SendTransactionAsync(new SignedTransaction(14, TxInfo)).WaitAsync(TestWait.Guard);
+        var response = await h.Client.SendTransactionAsync(new TxPayload(14, TxInfo)).WaitAsync(TestWait.Guard);
 
         var sent = await h.Server.WaitForFrameAsync((c, f) => ScriptedLighterServer.Type(f) == "jsonapi/sendtx");
         Assert.Equal(14, sent.GetProperty("data").GetProperty("tx_type").GetInt32());
@@ -39,10 +39,10 @@ public sealed class TransactionOverSocketTests
             var hashes = string.Join(',', Enumerable.Range(0, count).Select(i => $"\"0x{id}{i}\""));
             return $$"""{"code":200,"id":"{{id}}","tx_hashes":[{{hashes}}],"type":"jsonapi/sendtxbatch"}""";
         };
-        var batch = new[] { new SignedTransaction(14, TxInfo), new SignedTransaction(15, """{"Nonce":4}""") };
+        var batch = new[] { new TxPayload(14, TxInfo), new TxPayload(15, """{"Nonce":4}""") };
 
         var first = h.Client.SendTransactionBatchAsync(batch);
-        var second = h.Client.SendTransactionAsync(new SignedTransaction(14, TxInfo));
+        var second = h.Client.SendTransactionAsync(new TxPayload(14, TxInfo));
         var responses = await Task.WhenAll(first, second).WaitAsync(TestWait.Guard);
 
         var sent = await h.Server.WaitForFrameAsync((c, f) => ScriptedLighterServer.Type(f) == "jsonapi/sendtxbatch");
@@ -58,7 +58,7 @@ public sealed class TransactionOverSocketTests
     public async Task A_missing_reply_times_out_on_the_injected_clock()
     {
         await using var h = await StreamingHarness.StartAsync();
-        var pending = h.Client.SendTransactionAsync(new SignedTransaction(14, TxInfo));
+        var pending = h.Client.SendTransactionAsync(new TxPayload(14, TxInfo));
         await h.Server.WaitForFrameAsync((c, f) => ScriptedLighterServer.Type(f) == "jsonapi/sendtx");
         Assert.False(pending.IsCompleted);
 
@@ -72,10 +72,10 @@ public sealed class TransactionOverSocketTests
     public async Task Batches_over_15_and_non_json_tx_infos_are_refused_before_sending()
     {
         await using var h = await StreamingHarness.StartAsync();
-        var tooMany = Enumerable.Repeat(new SignedTransaction(14, TxInfo), 16).ToArray();
+        var tooMany = Enumerable.Repeat(new TxPayload(14, TxInfo), 16).ToArray();
         var big = await Assert.ThrowsAsync<ArgumentException>(() => h.Client.SendTransactionBatchAsync(tooMany));
         Assert.Contains("15", big.Message, StringComparison.Ordinal);
-        var bad = await Assert.ThrowsAsync<ArgumentException>(() => h.Client.SendTransactionAsync(new SignedTransaction(14, "signer error: bad key")));
+        var bad = await Assert.ThrowsAsync<ArgumentException>(() => h.Client.SendTransactionAsync(new TxPayload(14, "signer error: bad key")));
         Assert.Contains("TxInfo", bad.Message, StringComparison.Ordinal);
     }
 }
