@@ -58,9 +58,9 @@ internal sealed partial class WebSocketConnection
         {
             await SendSubscriptionAsync(sink, subscribe, cancellationToken).ConfigureAwait(false);
         }
-        catch (WebSocketException)
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or IOException)
         {
-            // The reconnect path resends every subscription of this socket.
+            // The socket dropped meanwhile; the reconnect path resends every subscription of this socket.
         }
     }
 

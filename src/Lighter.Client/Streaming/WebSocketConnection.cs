@@ -87,18 +87,20 @@ internal sealed partial class WebSocketConnection : IControlFrameHandler, IAsync
     public async Task<WsTransactionResponse> SendTransactionsAsync(IReadOnlyList<TxPayload> transactions, bool batch, CancellationToken cancellationToken)
     {
         var (id, frame, response) = _transactions.Prepare(transactions, batch);
+
+        // One deadline covers waiting for the socket, sending and the reply.
+        using var timeout = new CancellationTokenSource(_options.TransactionTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            await WaitConnectedAsync(cancellationToken).ConfigureAwait(false);
-
-            // The timeout covers the send too, so it starts first.
-            var reply = response.WaitAsync(_options.TransactionTimeout, _time, cancellationToken);
+            await WaitConnectedAsync(linked.Token).ConfigureAwait(false);
+            var reply = response.WaitAsync(linked.Token);
 
             // Transactions follow the REST tx limits, not the socket's message budget, so they skip the limiter.
-            await SendAsync(frame, rateLimited: false, cancellationToken).ConfigureAwait(false);
+            await SendAsync(frame, rateLimited: false, linked.Token).ConfigureAwait(false);
             return await reply.ConfigureAwait(false);
         }
-        catch (TimeoutException)
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw new TimeoutException($"No response to transaction request {id} within {_options.TransactionTimeout.TotalSeconds:0.###} s.");
         }

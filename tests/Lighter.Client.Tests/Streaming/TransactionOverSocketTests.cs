@@ -78,4 +78,17 @@ public sealed class TransactionOverSocketTests
         var bad = await Assert.ThrowsAsync<ArgumentException>(() => h.Client.SendTransactionAsync(new TxPayload(14, "signer error: bad key")));
         Assert.Contains("TxInfo", bad.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_socket_lost_before_the_reply_fails_the_request_instead_of_hanging()
+    {
+        await using var h = await StreamingHarness.StartAsync();
+        var pending = h.Client.SendTransactionAsync(new TxPayload(14, TxInfo));
+        await h.Server.WaitForFrameAsync((c, f) => ScriptedLighterServer.Type(f) == "jsonapi/sendtx");
+
+        h.Server.AbortAll();
+
+        var error = await Assert.ThrowsAsync<IOException>(() => pending.WaitAsync(TestWait.Guard));
+        Assert.Contains("may or may not have been accepted", error.Message, StringComparison.Ordinal);
+    }
 }
