@@ -20,6 +20,7 @@ public sealed class LighterWebSocketClient : ILighterStreamHost, IAsyncDisposabl
     private readonly LighterWebSocketOptions _options;
     private readonly TimeProvider _time;
     private readonly StreamAuthTokenCache? _auth;
+    private readonly SendRateLimiter _limiter;
     private readonly List<WebSocketConnection> _connections = [];
     private readonly Lock _gate = new();
     private bool _disposed;
@@ -34,6 +35,9 @@ public sealed class LighterWebSocketClient : ILighterStreamHost, IAsyncDisposabl
         _options.Validate();
         _time = timeProvider ?? TimeProvider.System;
         _auth = authTokenProvider is null ? null : new StreamAuthTokenCache(authTokenProvider, _time, _options.AuthTokenRefreshMargin);
+
+        // The exchange counts client messages per IP, so every socket of this client draws from one budget.
+        _limiter = new SendRateLimiter(_options.MaxMessagesPerMinute, TimeSpan.FromMinutes(1), _time);
     }
 
     /// <summary>Raised when any socket of the client changes state (on the socket's thread).</summary>
@@ -185,7 +189,7 @@ public sealed class LighterWebSocketClient : ILighterStreamHost, IAsyncDisposabl
 
     private WebSocketConnection Open()
     {
-        var connection = new WebSocketConnection(_connections.Count, _options, _time, this);
+        var connection = new WebSocketConnection(_connections.Count, _options, _time, this, _limiter);
         _connections.Add(connection);
         connection.Start();
         return connection;

@@ -39,7 +39,7 @@ public sealed class LighterWebSocketOptions
     /// <summary>Subscriptions per connection before another connection is opened (server limit 500).</summary>
     public int MaxSubscriptionsPerConnection { get; set; } = 500;
 
-    /// <summary>Messages the client sends per rolling minute and connection (server limit 200); sends wait for a slot.</summary>
+    /// <summary>Messages the client sends per rolling minute over all its sockets (server limit 200 per IP); sends wait for a slot.</summary>
     public int MaxMessagesPerMinute { get; set; } = 200;
 
     /// <summary>

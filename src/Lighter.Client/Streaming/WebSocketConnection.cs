@@ -35,13 +35,13 @@ internal sealed partial class WebSocketConnection : IControlFrameHandler, IAsync
     private Task? _run;
     private ConnectionState _state = ConnectionState.Connecting;
 
-    public WebSocketConnection(int id, LighterWebSocketOptions options, TimeProvider time, ILighterStreamHost host)
+    public WebSocketConnection(int id, LighterWebSocketOptions options, TimeProvider time, ILighterStreamHost host, SendRateLimiter limiter)
     {
         Id = id;
         _options = options;
         _time = time;
         _host = host;
-        _limiter = new SendRateLimiter(options.MaxMessagesPerMinute, TimeSpan.FromMinutes(1), time);
+        _limiter = limiter;
         _backoff = new ReconnectBackoff(options.ReconnectInitialDelay, options.ReconnectMaxDelay, options.ReconnectJitter, Random.Shared.NextDouble);
         Dispatcher = new FrameDispatcher(this, host);
     }
