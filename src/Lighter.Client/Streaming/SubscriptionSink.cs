@@ -7,8 +7,16 @@ internal abstract class SubscriptionSink(string address, bool requiresAuth)
 
     public bool RequiresAuth { get; } = requiresAuth;
 
+    private int _sentOnSocket = -1;
+
     /// <summary>Set by the connection that carries the subscription.</summary>
     public WebSocketConnection? Connection { get; set; }
+
+    /// <summary>
+    /// Claims the right to send the subscribe frame on socket generation <paramref name="socket"/>; exactly one
+    /// caller wins per generation, so a subscription added while a reconnect resubscribes is sent once.
+    /// </summary>
+    public bool TryClaim(int socket) => Interlocked.Exchange(ref _sentOnSocket, socket) != socket;
 
     /// <summary>
     /// When true the sink parses the envelope itself: the dispatcher passes the frame on as soon as it has read the

@@ -31,6 +31,7 @@ internal sealed partial class WebSocketConnection : IControlFrameHandler, IAsync
     private ClientWebSocket? _socket;
     private ITimer? _keepAlive;
     private long _lastReceived;
+    private int _socketGeneration;
     private string? _abortReason;
     private Task? _run;
     private ConnectionState _state = ConnectionState.Connecting;
@@ -65,7 +66,8 @@ internal sealed partial class WebSocketConnection : IControlFrameHandler, IAsync
             throw new InvalidOperationException($"Channel '{sink.Address}' is already subscribed on this client.");
         }
 
-        if (_state == ConnectionState.Connected)
+        // If the socket is up, send now; otherwise (or if a reconnect is resubscribing) the run loop sends it.
+        if (_state == ConnectionState.Connected && sink.TryClaim(Volatile.Read(ref _socketGeneration)))
         {
             await TrySendAsync(sink, subscribe: true, cancellationToken).ConfigureAwait(false);
         }
