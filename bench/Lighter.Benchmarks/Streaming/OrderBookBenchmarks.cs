@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using Lighter.Client.OrderBooks;
 using Lighter.Client.Streaming;
 
 namespace Lighter.Benchmarks.Streaming;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Lighter.Client.OrderBooks;
 using Lighter.Client.Streaming;
 
 namespace Lighter.Cli.Commands;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Lighter.Client.OrderBooks;
+using Lighter.Client.Streaming;
 
 namespace Lighter.Cli.Commands;
 

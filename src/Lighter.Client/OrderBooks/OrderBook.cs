@@ -1,6 +1,8 @@
 using System.Globalization;
 
-namespace Lighter.Client.OrderBooks;
+// Namespace Streaming, not OrderBooks: a Lighter.Client.OrderBooks namespace would hide the generated REST
+// model Lighter.Client.Models.OrderBooks from code in Lighter.Client.Api, and the book is fed by the stream.
+namespace Lighter.Client.Streaming;
 
 /// <summary>
 /// A local copy of one market's order book, built from a snapshot plus price-level updates (size zero deletes).

@@ -1,5 +1,4 @@
 using System.Text;
-using Lighter.Client.OrderBooks;
 using Lighter.Signing.Transactions;
 
 namespace Lighter.Client.Streaming;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Lighter.Client.OrderBooks;
 
 namespace Lighter.Client.Streaming;
 

@@ -207,8 +207,13 @@ internal sealed partial class WebSocketConnection
 
     private void SetState(ConnectionState state, string reason, TimeSpan retryIn)
     {
-        var previous = _state;
-        _state = state;
+        ConnectionState previous;
+        lock (_stateGate)
+        {
+            previous = _state;
+            _state = state;
+        }
+
         _host.OnStateChanged(new ConnectionStateChangedEventArgs(Id, previous, state, reason, retryIn));
     }
 }

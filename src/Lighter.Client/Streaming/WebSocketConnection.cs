@@ -34,6 +34,7 @@ internal sealed partial class WebSocketConnection : IControlFrameHandler, IAsync
     private int _socketGeneration;
     private string? _abortReason;
     private Task? _run;
+    private readonly Lock _stateGate = new();
     private ConnectionState _state = ConnectionState.Connecting;
 
     public WebSocketConnection(int id, LighterWebSocketOptions options, TimeProvider time, ILighterStreamHost host, SendRateLimiter limiter)
@@ -51,7 +52,16 @@ internal sealed partial class WebSocketConnection : IControlFrameHandler, IAsync
 
     public FrameDispatcher Dispatcher { get; }
 
-    public ConnectionState State => _state;
+    public ConnectionState State
+    {
+        get
+        {
+            lock (_stateGate)
+            {
+                return _state;
+            }
+        }
+    }
 
     public void Start() => _run ??= Task.Run(RunAsync);
 
@@ -61,13 +71,22 @@ internal sealed partial class WebSocketConnection : IControlFrameHandler, IAsync
     public async Task AddAsync(SubscriptionSink sink, CancellationToken cancellationToken)
     {
         sink.Connection = this;
-        if (!Dispatcher.TryAdd(sink))
+        bool connected;
+
+        // Adding and reading the state under the lock that also guards the switch to Connected means either the
+        // run loop's second pass sees this sink or this call sees Connected (never neither).
+        lock (_stateGate)
         {
-            throw new InvalidOperationException($"Channel '{sink.Address}' is already subscribed on this client.");
+            if (!Dispatcher.TryAdd(sink))
+            {
+                throw new InvalidOperationException($"Channel '{sink.Address}' is already subscribed on this client.");
+            }
+
+            connected = _state == ConnectionState.Connected;
         }
 
         // If the socket is up, send now; otherwise (or if a reconnect is resubscribing) the run loop sends it.
-        if (_state == ConnectionState.Connected && sink.TryClaim(Volatile.Read(ref _socketGeneration)))
+        if (connected && sink.TryClaim(Volatile.Read(ref _socketGeneration)))
         {
             await TrySendAsync(sink, subscribe: true, cancellationToken).ConfigureAwait(false);
         }
@@ -75,7 +94,7 @@ internal sealed partial class WebSocketConnection : IControlFrameHandler, IAsync
 
     public async Task RemoveAsync(SubscriptionSink sink, CancellationToken cancellationToken)
     {
-        if (Dispatcher.Remove(sink) && _state == ConnectionState.Connected)
+        if (Dispatcher.Remove(sink) && State == ConnectionState.Connected)
         {
             await TrySendAsync(sink, subscribe: false, cancellationToken).ConfigureAwait(false);
         }

@@ -13,12 +13,24 @@ public sealed class ConnectionManagementTests
         await using var b = await h.Client.SubscribeAsync(RawStreamMessage.Channel("trade/1"));
         await using var c = await h.Client.SubscribeAsync(RawStreamMessage.Channel("trade/2"));
 
-        var third = await h.Server.WaitForFrameAsync((conn, f) => ScriptedLighterServer.Type(f) == "subscribe" && f.GetProperty("channel").GetString() == "trade/2");
+        // The two sockets connect concurrently, so the server may number them in either order.
+        var frames = new Dictionary<string, (int Connection, JsonElement Frame)>();
+        foreach (var channel in new[] { "trade/0", "trade/1", "trade/2" })
+        {
+            var connection = -1;
+            var frame = await h.Server.WaitForFrameAsync((conn, f) =>
+            {
+                var match = ScriptedLighterServer.Type(f) == "subscribe" && f.GetProperty("channel").GetString() == channel;
+                connection = match ? conn.Id : connection;
+                return match;
+            });
+            frames[channel] = (connection, frame);
+        }
+
         Assert.Equal(2, h.Client.ConnectionCount);
-        await h.Server.WaitForSubscribeAsync("trade/0", connectionId: 0);
-        await h.Server.WaitForSubscribeAsync("trade/1", connectionId: 0);
-        Assert.Contains(h.Server.Connections, conn => conn.Id == 1 && conn.IsSubscribed("trade/2"));
-        Assert.Equal(JsonValueKind.Undefined, third.TryGetProperty("auth", out var none) ? none.ValueKind : JsonValueKind.Undefined);
+        Assert.Equal(frames["trade/0"].Connection, frames["trade/1"].Connection);
+        Assert.NotEqual(frames["trade/0"].Connection, frames["trade/2"].Connection);
+        Assert.False(frames["trade/2"].Frame.TryGetProperty("auth", out _)); // public channel: no token sent
     }
 
     [Fact]

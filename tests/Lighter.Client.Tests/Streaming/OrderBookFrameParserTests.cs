@@ -1,5 +1,5 @@
 using System.Text;
-using Lighter.Client.OrderBooks;
+using Lighter.Client.Streaming;
 
 namespace Lighter.Client.Tests.Streaming;
 
