@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lighter.Client;
 using Lighter.Client.Streaming;
 
 namespace Lighter.Cli.Commands;
@@ -14,7 +15,7 @@ internal static class BookCommand
         var market = new Argument<int>("MARKET") { Description = "Market index, e.g. 0." };
         var url = new Option<Uri?>("--ws-url")
         {
-            Description = $"WebSocket endpoint (default {LighterWebSocketOptions.MainnetUri}).",
+            Description = $"WebSocket endpoint (default {LighterEnvironment.Mainnet.WebSocketUrl}).",
             CustomParser = result =>
             {
                 var text = result.Tokens.Single().Value;
@@ -41,7 +42,7 @@ internal static class BookCommand
             market, url, untilOffset, json,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            new BookRequest(parse.GetValue(market), parse.GetValue(url) ?? LighterWebSocketOptions.MainnetUri, parse.GetValue(untilOffset), parse.GetValue(json)),
+            new BookRequest(parse.GetValue(market), parse.GetValue(url) ?? LighterEnvironment.Mainnet.WebSocketUrl, parse.GetValue(untilOffset), parse.GetValue(json)),
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error,
             cancellationToken));

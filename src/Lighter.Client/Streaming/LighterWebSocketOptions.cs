@@ -3,14 +3,8 @@ namespace Lighter.Client.Streaming;
 /// <summary>Settings of a <see cref="LighterWebSocketClient"/>. The defaults follow the exchange's documented limits.</summary>
 public sealed class LighterWebSocketOptions
 {
-    /// <summary>Mainnet stream endpoint.</summary>
-    public static readonly Uri MainnetUri = new("wss://mainnet.zklighter.elliot.ai/stream");
-
-    /// <summary>Testnet stream endpoint.</summary>
-    public static readonly Uri TestnetUri = new("wss://testnet.zklighter.elliot.ai/stream");
-
-    /// <summary>WebSocket endpoint; defaults to <see cref="MainnetUri"/>.</summary>
-    public Uri Uri { get; set; } = MainnetUri;
+    /// <summary>WebSocket endpoint; defaults to <see cref="LighterEnvironment.Mainnet"/>'s stream URL.</summary>
+    public Uri Uri { get; set; } = LighterEnvironment.Mainnet.WebSocketUrl;
 
     /// <summary>
     /// Interval of the client's <c>{"type":"ping"}</c> keepalive, well inside the server's ~2 minute idle limit.
