@@ -1,5 +1,7 @@
 using System.Text;
 using Lighter.Signing.Transactions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Lighter.Client.Streaming;
 
@@ -20,6 +22,7 @@ public sealed class LighterWebSocketClient : ILighterStreamHost, IAsyncDisposabl
     private readonly TimeProvider _time;
     private readonly StreamAuthTokenCache? _auth;
     private readonly SendRateLimiter _limiter;
+    private readonly ILogger _logger;
     private readonly List<WebSocketConnection> _connections = [];
     private readonly Lock _gate = new();
     private bool _disposed;
@@ -28,8 +31,14 @@ public sealed class LighterWebSocketClient : ILighterStreamHost, IAsyncDisposabl
     /// <param name="options">Settings; defaults to mainnet and the documented limits.</param>
     /// <param name="authTokenProvider">Source of auth tokens for auth-required channels (e.g. the signer).</param>
     /// <param name="timeProvider">Clock for every timer; defaults to <see cref="TimeProvider.System"/>.</param>
-    public LighterWebSocketClient(LighterWebSocketOptions? options = null, IAuthTokenProvider? authTokenProvider = null, TimeProvider? timeProvider = null)
+    /// <param name="logger">Receives state changes and undelivered-frame notices (never frame bodies or tokens).</param>
+    public LighterWebSocketClient(
+        LighterWebSocketOptions? options = null,
+        IAuthTokenProvider? authTokenProvider = null,
+        TimeProvider? timeProvider = null,
+        ILogger<LighterWebSocketClient>? logger = null)
     {
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
         _options = options ?? new LighterWebSocketOptions();
         _options.Validate();
         _time = timeProvider ?? TimeProvider.System;
@@ -143,13 +152,34 @@ public sealed class LighterWebSocketClient : ILighterStreamHost, IAsyncDisposabl
     internal Task DetachAsync(SubscriptionSink sink, CancellationToken cancellationToken) =>
         sink.Connection?.RemoveAsync(sink, cancellationToken) ?? Task.CompletedTask;
 
-    void ILighterStreamHost.OnStateChanged(ConnectionStateChangedEventArgs args) => StateChanged?.Invoke(this, args);
+    void ILighterStreamHost.OnStateChanged(ConnectionStateChangedEventArgs args)
+    {
+        if (args.Current == ConnectionState.Reconnecting)
+        {
+            StreamingLog.Reconnecting(_logger, args.ConnectionId, args.RetryIn, args.Reason);
+        }
+        else
+        {
+            StreamingLog.StateChanged(_logger, args.ConnectionId, args.Previous, args.Current, args.Reason);
+        }
+
+        StateChanged?.Invoke(this, args);
+    }
 
     ValueTask<string> ILighterStreamHost.GetAuthTokenAsync(CancellationToken cancellationToken) =>
         _auth?.GetAsync(cancellationToken) ?? throw new InvalidOperationException("An auth-required channel needs an IAuthTokenProvider.");
 
     void IStreamDiagnostics.Report(StreamDiagnosticKind kind, string message, string? channel, ReadOnlySpan<byte> frame)
     {
+        if (kind is StreamDiagnosticKind.OrderBookResync or StreamDiagnosticKind.UnknownMessageType)
+        {
+            StreamingLog.Notice(_logger, kind, channel ?? "(connection)", message);
+        }
+        else
+        {
+            StreamingLog.FrameNotDelivered(_logger, kind, channel ?? "(connection)", message);
+        }
+
         var handler = Diagnostic;
         if (handler is null)
         {
