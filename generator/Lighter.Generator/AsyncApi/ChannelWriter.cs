@@ -10,6 +10,7 @@ internal static class ChannelWriter
     {
         writer.Line();
         writer.Doc("Typed subscriptions for every channel of the Lighter WebSocket API.");
+        writer.Line(AsyncApiEmitter.GeneratedCode);
         writer.Open("public static partial class LighterChannels");
         writer.Doc("Channel keys of the AsyncAPI document, in document order.");
         writer.Line("public static global::System.Collections.Generic.IReadOnlyList<string> Keys { get; } = [" + string.Join(", ", channels.Select(c => CSharpNames.Literal(c.Key))) + "];");
@@ -87,6 +88,7 @@ internal static class ChannelWriter
         var received = channels.SelectMany(c => c.Messages).Where(m => m.IsReceived).ToList();
         writer.Line();
         writer.Doc("The <c>type</c> discriminators of the protocol and the records they decode to.");
+        writer.Line(AsyncApiEmitter.GeneratedCode);
         writer.Open("public static partial class LighterMessages");
         writer.Doc("Every message type the server sends, mapped to its record (dispatch on <c>type</c>).");
         writer.Open("public static global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Type> Received { get; } = new global::System.Collections.Generic.Dictionary<string, global::System.Type>(global::System.StringComparer.Ordinal)");

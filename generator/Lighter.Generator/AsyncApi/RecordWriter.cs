@@ -8,6 +8,7 @@ internal static class RecordWriter
         writer.Line();
         var summary = record.MessageType is null ? record.Summary : $"{record.Summary} (<c>{record.MessageType}</c>)";
         writer.Doc(summary);
+        writer.Line(AsyncApiEmitter.GeneratedCode);
         writer.Open(record.BaseType is null ? $"public sealed record {record.Name}" : $"public sealed record {record.Name} : {record.BaseType}");
         if (record.MessageType is not null)
         {
