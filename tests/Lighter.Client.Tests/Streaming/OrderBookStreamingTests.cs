@@ -65,6 +65,24 @@ public sealed class OrderBookStreamingTests
     }
 
     [Fact]
+    public async Task A_clean_server_close_mid_stream_is_also_followed_by_reconnect_and_a_fresh_book()
+    {
+        await using var h = await StreamingHarness.StartAsync();
+        var book = h.Server.Book(6);
+        book.Update([("5", "1")], [("6", "1")]);
+        await using var sub = await h.Client.SubscribeOrderBookAsync(6);
+        await TestWait.UntilAsync(sub.Book, b => TestWait.Matches(b, book));
+
+        var reconnecting = TestWait.ForStateAsync(h.Client, e => e.Current == ConnectionState.Reconnecting);
+        await h.Server.Connections[0].CloseAsync();
+        book.Update([("5", "0"), ("4.5", "3")], NoLevels);
+
+        Assert.Equal("server closed the connection", (await reconnecting).Reason);
+        await h.Server.WaitForSubscribeAsync("order_book/6", connectionId: 1);
+        await TestWait.UntilAsync(sub.Book, b => TestWait.Matches(b, book));
+    }
+
+    [Fact]
     public async Task A_silent_connection_is_declared_dead_within_30_seconds_and_replaced()
     {
         await using var h = await StreamingHarness.StartAsync();

@@ -250,6 +250,20 @@ internal sealed class ServerConnection(int id, WebSocket socket, bool responsive
 
     public void Abort() => socket.Abort();
 
+    /// <summary>Closes with a proper close handshake (status 1001), as a server going away for maintenance does.</summary>
+    public async Task CloseAsync()
+    {
+        await _send.WaitAsync();
+        try
+        {
+            await socket.CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, "going away", CancellationToken.None);
+        }
+        finally
+        {
+            _send.Release();
+        }
+    }
+
     public async Task SendAsync(string frame)
     {
         if (!Responsive || Closed)
