@@ -10,16 +10,16 @@ public sealed class BookCommandTests
     {
         await using var server = await ScriptedLighterServer.StartAsync();
         var book = server.Book(4);
-        book.Update([("0.5001", "10"), ("0.4999", "3.50")], [("0.5003", "7"), ("0.5010", "1")]);
+        await book.UpdateAsync([("0.5001", "10"), ("0.4999", "3.50")], [("0.5003", "7"), ("0.5010", "1")]);
         var target = book.Offset + 10;
         using var output = new StringWriter();
         using var error = new StringWriter();
 
         var run = BookCommand.RunAsync(new BookRequest(4, server.Uri, target, Json: false), output, error, CancellationToken.None);
         await server.WaitForSubscribeAsync("order_book/4", connectionId: 0);
-        await server.PublishAsync(4, book.Update([("0.5002", "1.25")], [("0.5003", "0")], offsetJump: 4));
-        await server.PublishAsync(4, book.Update([("0.4999", "0")], [("0.5004", "2.000")], offsetJump: 4));
-        await server.PublishAsync(4, book.Update([("0.4990", "9")], [], offsetJump: 4)); // offset now >= target
+        await book.UpdateAsync([("0.5002", "1.25")], [("0.5003", "0")], offsetJump: 4);
+        await book.UpdateAsync([("0.4999", "0")], [("0.5004", "2.000")], offsetJump: 4);
+        await book.UpdateAsync([("0.4990", "9")], [], offsetJump: 4); // offset now >= target
         var exit = await run.WaitAsync(TestWait.Guard);
 
         Assert.Equal(0, exit);
@@ -36,7 +36,7 @@ public sealed class BookCommandTests
     {
         await using var server = await ScriptedLighterServer.StartAsync();
         var book = server.Book(1);
-        book.Update([("99", "1")], [("101", "2")], offsetJump: 50);
+        await book.UpdateAsync([("99", "1")], [("101", "2")], offsetJump: 50);
         using var output = new StringWriter();
         using var error = new StringWriter();
 

@@ -24,6 +24,7 @@ internal sealed class ScriptedLighterServer : IAsyncDisposable
     private readonly List<(ServerConnection Connection, JsonElement Frame)> _received = [];
     private readonly List<(Func<ServerConnection, JsonElement, bool> Match, TaskCompletionSource<JsonElement> Done)> _waiters = [];
     private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _sequence = new(1, 1); // book changes, snapshots and sends happen in one order
     private int _nextId;
 
     private ScriptedLighterServer(WebApplication app) => _app = app;
@@ -65,14 +66,39 @@ internal sealed class ScriptedLighterServer : IAsyncDisposable
         return server;
     }
 
-    public ServerBook Book(int marketId) => _books.GetOrAdd(marketId, id => new ServerBook(id));
+    public ServerBook Book(int marketId) => _books.GetOrAdd(marketId, id => new ServerBook(id, this));
 
     /// <summary>Sends a frame to every connection subscribed to <paramref name="channel"/>.</summary>
     public async Task PublishAsync(string channel, string frame)
     {
-        foreach (var connection in Connections.Where(c => c.IsSubscribed(channel)))
+        await _sequence.WaitAsync();
+        try
         {
-            await connection.SendAsync(frame);
+            await SendToSubscribersAsync(channel, frame);
+        }
+        finally
+        {
+            _sequence.Release();
+        }
+    }
+
+    /// <summary>Runs a book change and (optionally) sends its frame while no snapshot can interleave.</summary>
+    internal async Task<string> SequencedAsync(int marketId, Func<string> change, bool deliver)
+    {
+        await _sequence.WaitAsync();
+        try
+        {
+            var frame = change();
+            if (deliver)
+            {
+                await SendToSubscribersAsync("order_book/" + marketId, frame);
+            }
+
+            return frame;
+        }
+        finally
+        {
+            _sequence.Release();
         }
     }
 
@@ -175,7 +201,30 @@ internal sealed class ScriptedLighterServer : IAsyncDisposable
         }
     }
 
+    private async Task SendToSubscribersAsync(string channel, string frame)
+    {
+        foreach (var connection in Connections.Where(c => c.IsSubscribed(channel)))
+        {
+            await connection.SendAsync(frame);
+        }
+    }
+
     private async Task OnFrameAsync(ServerConnection connection, JsonElement frame)
+    {
+        await _sequence.WaitAsync();
+        try
+        {
+            await RespondAsync(connection, frame);
+        }
+        finally
+        {
+            _sequence.Release();
+        }
+
+        Record(connection, frame);
+    }
+
+    private async Task RespondAsync(ServerConnection connection, JsonElement frame)
     {
         var type = Type(frame);
         var channel = frame.TryGetProperty("channel", out var c) ? c.GetString() : null;
@@ -203,8 +252,6 @@ internal sealed class ScriptedLighterServer : IAsyncDisposable
                 await connection.SendAsync(reply);
             }
         }
-
-        Record(connection, frame);
     }
 
     private void Record(ServerConnection connection, JsonElement frame)
