@@ -33,8 +33,18 @@ internal sealed class TransactionCorrelator
             }
             else
             {
+                // Embedded as the JSON object itself, as the official examples and live clients do (the batch frame,
+                // by contrast, carries its infos as one double-encoded string).
                 writer.WriteNumber("tx_type"u8, transactions[0].TxType);
-                writer.WriteString("tx_info"u8, transactions[0].TxInfo);
+                writer.WritePropertyName("tx_info"u8);
+                try
+                {
+                    writer.WriteRawValue(transactions[0].TxInfo);
+                }
+                catch (JsonException ex)
+                {
+                    throw new ArgumentException("transactions[0].TxInfo is not valid JSON: " + ex.Message, nameof(transactions), ex);
+                }
             }
 
             writer.WriteEndObject();

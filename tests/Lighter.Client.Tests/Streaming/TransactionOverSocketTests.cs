@@ -21,7 +21,7 @@ public sealed class TransactionOverSocketTests
 
         var sent = await h.Server.WaitForFrameAsync((c, f) => ScriptedLighterServer.Type(f) == "jsonapi/sendtx");
         Assert.Equal(14, sent.GetProperty("data").GetProperty("tx_type").GetInt32());
-        Assert.Equal(TxInfo, sent.GetProperty("data").GetProperty("tx_info").GetString());
+        Assert.Equal(TxInfo, sent.GetProperty("data").GetProperty("tx_info").GetRawText()); // the object itself, byte for byte
         Assert.True(response.IsSuccess);
         Assert.Equal(["0xfeed"], response.TxHashes);
         Assert.Equal(sent.GetProperty("data").GetProperty("id").GetString(), response.Id);
@@ -77,6 +77,8 @@ public sealed class TransactionOverSocketTests
         Assert.Contains("15", big.Message, StringComparison.Ordinal);
         var bad = await Assert.ThrowsAsync<ArgumentException>(() => h.Client.SendTransactionAsync(new TxPayload(14, "signer error: bad key")));
         Assert.Contains("TxInfo", bad.Message, StringComparison.Ordinal);
+        var broken = await Assert.ThrowsAsync<ArgumentException>(() => h.Client.SendTransactionAsync(new TxPayload(14, "{\"Nonce\":")));
+        Assert.Contains("TxInfo is not valid JSON", broken.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -90,5 +92,19 @@ public sealed class TransactionOverSocketTests
 
         var error = await Assert.ThrowsAsync<IOException>(() => pending.WaitAsync(TestWait.Guard));
         Assert.Contains("may or may not have been accepted", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reply_with_its_fields_under_data_and_no_id_answers_the_oldest_open_request()
+    {
+        await using var h = await StreamingHarness.StartAsync();
+        h.Server.TransactionReply = _ => """{"data":{"code":21104,"message":"invalid nonce"},"type":"jsonapi/sendtx"}""";
+
+        var response = await h.Client.SendTransactionAsync(new TxPayload(14, TxInfo)).WaitAsync(TestWait.Guard);
+
+        Assert.False(response.IsSuccess);
+        Assert.Equal(21104, response.Code);
+        Assert.Equal("invalid nonce", response.Message);
+        Assert.Empty(response.TxHashes);
     }
 }
