@@ -104,6 +104,9 @@ internal enum OrderBookFrameKind
     /// <summary><c>update/order_book</c>: level deltas.</summary>
     Update,
 
+    /// <summary><c>unsubscribed/order_book</c>: the server's acknowledgement of an unsubscribe (part of a resync).</summary>
+    Unsubscribed,
+
     /// <summary>Any other type on the channel.</summary>
     Other,
 }

@@ -47,6 +47,7 @@ internal static class OrderBookFrameParser
                     reader.Read();
                     frame.Kind = reader.ValueTextEquals("update/order_book"u8) ? OrderBookFrameKind.Update
                         : reader.ValueTextEquals("subscribed/order_book"u8) ? OrderBookFrameKind.Snapshot
+                        : reader.ValueTextEquals("unsubscribed/order_book"u8) ? OrderBookFrameKind.Unsubscribed
                         : OrderBookFrameKind.Other;
                 }
                 else if (reader.ValueTextEquals("channel"u8))

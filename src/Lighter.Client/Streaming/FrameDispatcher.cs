@@ -132,6 +132,10 @@ internal sealed class FrameDispatcher(IControlFrameHandler control, IStreamDiagn
         {
             // Liveness is tracked per received frame; nothing else to do.
         }
+        else if (type.StartsWith("unsubscribed/"u8))
+        {
+            // Acknowledgement of an unsubscribe whose subscription is already gone: expected, not news.
+        }
         else if (type.SequenceEqual("connected"u8))
         {
             control.OnConnected();

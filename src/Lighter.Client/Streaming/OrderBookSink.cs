@@ -24,6 +24,11 @@ internal sealed class OrderBookSink : SubscriptionSink
     public override void OnFrame(ReadOnlySpan<byte> type, ReadOnlySpan<byte> frame, IStreamDiagnostics diagnostics)
     {
         var error = OrderBookFrameParser.Parse(frame, _frame);
+        if (_frame.Kind == OrderBookFrameKind.Unsubscribed)
+        {
+            return; // Acknowledges the unsubscribe half of a resync; the fresh snapshot follows.
+        }
+
         if (_frame.Kind == OrderBookFrameKind.Other)
         {
             diagnostics.Report(StreamDiagnosticKind.UnknownMessageType, "message type is not known on '" + Address + "'", Address, frame);

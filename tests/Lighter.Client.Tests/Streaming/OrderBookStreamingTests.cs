@@ -121,6 +121,7 @@ public sealed class OrderBookStreamingTests
         Assert.Contains("begin_nonce", (await resync).Message, StringComparison.Ordinal);
         await h.Server.WaitForFrameAsync((c, f) => ScriptedLighterServer.Type(f) == "unsubscribe");
         await TestWait.UntilAsync(sub.Book, b => TestWait.Matches(b, book));
+        Assert.DoesNotContain(h.DiagnosticsSoFar(), d => d.Kind == StreamDiagnosticKind.UnknownMessageType); // unsubscribed/ is expected
         Assert.Equal(["50.5", "51"], sub.Book.GetSnapshot().Asks.Select(l => l.PriceText));
     }
 

@@ -243,6 +243,10 @@ internal sealed class ScriptedLighterServer : IAsyncDisposable
             {
                 await connection.SendAsync(Book(int.Parse(channel["order_book/".Length..], System.Globalization.CultureInfo.InvariantCulture)).Snapshot(SendNonces));
             }
+            else if (type == "unsubscribe")
+            {
+                await connection.SendAsync($$"""{"channel":"{{channel!.Replace('/', ':')}}","type":"unsubscribed/{{channel.Split('/')[0]}}"}""");
+            }
             else if (type == "ping")
             {
                 await connection.SendAsync("""{"type":"pong"}""");
