@@ -166,7 +166,7 @@ public sealed class LighterWebSocketClient : ILighterStreamHost, IAsyncDisposabl
         StateChanged?.Invoke(this, args);
     }
 
-    ValueTask<string> ILighterStreamHost.GetAuthTokenAsync(CancellationToken cancellationToken) =>
+    ValueTask<AuthToken> ILighterStreamHost.GetAuthTokenAsync(CancellationToken cancellationToken) =>
         _auth?.GetAsync(cancellationToken) ?? throw new InvalidOperationException("An auth-required channel needs an IAuthTokenProvider.");
 
     void IStreamDiagnostics.Report(StreamDiagnosticKind kind, string message, string? channel, ReadOnlySpan<byte> frame)

@@ -6,7 +6,7 @@ internal sealed class StreamAuthTokenCache(IAuthTokenProvider provider, TimeProv
     private readonly SemaphoreSlim _gate = new(1, 1);
     private AuthToken? _current;
 
-    public async ValueTask<string> GetAsync(CancellationToken cancellationToken)
+    public async ValueTask<AuthToken> GetAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -16,7 +16,7 @@ internal sealed class StreamAuthTokenCache(IAuthTokenProvider provider, TimeProv
                 _current = await provider.GetTokenAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            return _current.Value;
+            return _current;
         }
         finally
         {

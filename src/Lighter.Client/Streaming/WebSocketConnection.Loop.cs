@@ -198,6 +198,7 @@ internal sealed partial class WebSocketConnection
 
     private void TearDown()
     {
+        CancelAuthRefresh();
         _keepAlive?.Dispose();
         _keepAlive = null;
         _socket?.Abort();

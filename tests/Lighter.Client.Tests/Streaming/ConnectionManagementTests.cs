@@ -63,6 +63,36 @@ public sealed class ConnectionManagementTests
     }
 
     [Fact]
+    public async Task Auth_subscriptions_are_renewed_in_place_before_the_token_expires()
+    {
+        var issued = 0;
+        Func<DateTimeOffset> now = () => throw new InvalidOperationException("clock not wired");
+        var provider = new DelegateAuthTokenProvider(_ => ValueTask.FromResult(new AuthToken("token-" + ++issued, now() + TimeSpan.FromMinutes(10))));
+        await using var h = await StreamingHarness.StartAsync(
+            o =>
+            {
+                o.KeepAliveInterval = TimeSpan.FromHours(1);
+                o.DeadConnectionTimeout = TimeSpan.FromHours(2);
+            },
+            provider);
+        now = h.Time.GetUtcNow;
+        await using var priv = await h.Client.SubscribeAsync(RawStreamMessage.Channel("account_orders/0/42", requiresAuth: true));
+        await using var pub = await h.Client.SubscribeAsync(RawStreamMessage.Channel("trade/0"));
+        Assert.Equal("token-1", (await h.Server.WaitForSubscribeAsync("account_orders/0/42", connectionId: 0)).GetProperty("auth").GetString());
+        await h.Server.WaitForSubscribeAsync("trade/0", connectionId: 0);
+
+        h.Time.Advance(TimeSpan.FromMinutes(8.9));
+        Assert.Equal(1, issued);
+        h.Time.Advance(TimeSpan.FromMinutes(0.1)); // 60 s before expiry: renew.
+
+        var renewed = await h.Server.WaitForFrameAsync((c, f) => c.Id == 0 && ScriptedLighterServer.Type(f) == "subscribe" && f.TryGetProperty("auth", out var a) && a.GetString() == "token-2");
+        Assert.Equal("account_orders/0/42", renewed.GetProperty("channel").GetString());
+        await h.Server.WaitForFrameAsync((c, f) => c.Id == 0 && ScriptedLighterServer.Type(f) == "unsubscribe" && f.GetProperty("channel").GetString() == "account_orders/0/42");
+        Assert.Single(h.Server.Connections); // no reconnect needed
+        Assert.Equal(1, h.Server.Connections[0].Channels.Count(c => c == "trade/0")); // public channels untouched
+    }
+
+    [Fact]
     public async Task Auth_channels_without_a_token_provider_are_refused_up_front()
     {
         await using var client = new LighterWebSocketClient(new LighterWebSocketOptions { Uri = new Uri("ws://127.0.0.1:9/stream") });

@@ -52,11 +52,11 @@ public sealed class TimingPolicyTests
             new DelegateAuthTokenProvider(_ => ValueTask.FromResult(new AuthToken("t" + ++issued, time.GetUtcNow().AddMinutes(10)))),
             time,
             TimeSpan.FromMinutes(1));
-        Assert.Equal("t1", await cache.GetAsync(CancellationToken.None));
+        Assert.Equal("t1", (await cache.GetAsync(CancellationToken.None)).Value);
         time.Advance(TimeSpan.FromMinutes(8));
-        Assert.Equal("t1", await cache.GetAsync(CancellationToken.None));
+        Assert.Equal("t1", (await cache.GetAsync(CancellationToken.None)).Value);
         time.Advance(TimeSpan.FromMinutes(1));
-        Assert.Equal("t2", await cache.GetAsync(CancellationToken.None));
+        Assert.Equal("t2", (await cache.GetAsync(CancellationToken.None)).Value);
         Assert.DoesNotContain("t2", new AuthToken("t2", time.GetUtcNow()).ToString(), StringComparison.Ordinal);
     }
 
