@@ -46,7 +46,10 @@ public sealed class LighterWebSocketOptions
     /// <summary>Time a transaction sent over the socket waits for its response. Default 10 s.</summary>
     public TimeSpan TransactionTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>An auth token is replaced when it has less than this left before it expires. Default 60 s.</summary>
+    /// <summary>
+    /// An auth token is replaced when it has less than this left before it expires; auth-required subscriptions are
+    /// renewed in place (unsubscribe, subscribe with the fresh token) this long before expiry. Default 60 s.
+    /// </summary>
     public TimeSpan AuthTokenRefreshMargin { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Extra HTTP headers for the upgrade request (the exchange's edge rejects some clients without them).</summary>
