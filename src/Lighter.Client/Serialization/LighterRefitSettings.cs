@@ -1,0 +1,19 @@
+using Refit;
+
+namespace Lighter.Client.Serialization;
+
+/// <summary>The Refit settings the generated interfaces are meant to be used with.</summary>
+public static class LighterRefitSettings
+{
+    /// <summary>
+    /// Source-generated JSON (<see cref="LighterJsonContext"/>), lowercase booleans and wire enum strings in queries
+    /// and forms. Callers may adjust the returned instance (exception factory, handlers) before use.
+    /// </summary>
+    /// <returns>A new settings instance.</returns>
+    public static RefitSettings Create() => new()
+    {
+        ContentSerializer = SystemTextJsonContentSerializer.ForContext(LighterJsonContext.Default),
+        UrlParameterFormatter = new LighterUrlParameterFormatter(),
+        FormUrlEncodedParameterFormatter = new LighterFormUrlEncodedParameterFormatter(),
+    };
+}
