@@ -1,37 +1,17 @@
 using System.Globalization;
 using System.Text;
+using Lighter.Generator.CSharp;
 
 namespace Lighter.Generator.AsyncApi;
 
 /// <summary>Identifier and documentation helpers for the emitted C#.</summary>
 internal static class CSharpNames
 {
-    /// <summary><c>order_book</c> → <c>OrderBook</c>; <c>account_tx</c> → <c>AccountTx</c>.</summary>
-    public static string Pascal(string name)
-    {
-        var builder = new StringBuilder(name.Length);
-        var upper = true;
-        foreach (var c in name)
-        {
-            if (!char.IsLetterOrDigit(c))
-            {
-                upper = true;
-                continue;
-            }
+    /// <summary><c>order_book</c> → <c>OrderBook</c> (the REST generator's rule, so both halves name alike).</summary>
+    public static string Pascal(string name) => Naming.Pascal(name);
 
-            builder.Append(upper ? char.ToUpperInvariant(c) : c);
-            upper = false;
-        }
-
-        var result = builder.ToString();
-        return result.Length > 0 && char.IsDigit(result[0]) ? "_" + result : result;
-    }
-
-    public static string Camel(string name)
-    {
-        var pascal = Pascal(name);
-        return char.ToLowerInvariant(pascal[0]) + pascal[1..];
-    }
+    /// <summary><c>market_id</c> → <c>marketId</c>; keywords get an <c>@</c>.</summary>
+    public static string Camel(string name) => Naming.Camel(name);
 
     /// <summary>Spec text made safe for an XML doc comment, on one line, with <c>`code`</c> spans as &lt;c&gt;.</summary>
     public static string Xml(string? text)
