@@ -4,9 +4,10 @@ using Lighter.Generator.Diff;
 const string Usage = """
     Lighter.Generator: C# code from the Lighter API documents.
 
-      generate --openapi FILE [--overlay FILE] --out DIR
-          Writes Refit interfaces (Lighter.Client.Api), models (Lighter.Client.Models) and their JSON metadata
-          as *.g.cs files into DIR. Unchanged files are left alone; stale *.g.cs files are deleted.
+      generate --openapi FILE [--overlay FILE] [--asyncapi FILE [--asyncapi-overlay FILE]] --out DIR
+          Writes Refit interfaces (Lighter.Client.Api), models (Lighter.Client.Models) and their JSON metadata,
+          and the WebSocket messages and channels (Lighter.Client.Streaming.Messages), as *.g.cs files into DIR.
+          Unchanged files are left alone; stale *.g.cs files are deleted.
       diff OLD NEW
           Prints a human-readable report of the API changes between two OpenAPI documents.
     """;

@@ -9,6 +9,7 @@ internal static class GenerateCommand
     public static readonly IReadOnlyList<ICodeEmitter> Emitters =
     [
         new OpenApiEmitter(),
+        new AsyncApi.AsyncApiCodeEmitter(),
     ];
 
     public static int Run(IReadOnlyList<string> args, TextWriter output)

@@ -1,6 +1,8 @@
 using System.Globalization;
 
-namespace Lighter.Client.OrderBooks;
+// Namespace Streaming, not OrderBooks: a Lighter.Client.OrderBooks namespace would hide the generated REST
+// model Lighter.Client.Models.OrderBooks from code in Lighter.Client.Api, and the book is fed by the stream.
+namespace Lighter.Client.Streaming;
 
 /// <summary>
 /// A local copy of one market's order book, built from a snapshot plus price-level updates (size zero deletes).
@@ -98,7 +100,24 @@ public sealed class OrderBook
     }
 
     /// <summary>Marks the book stale (e.g. after a reconnect); it is rebuilt from the next snapshot.</summary>
-    internal void Invalidate(string reason) => SetStatus(OrderBookStatus.Resyncing, reason, onlyIfSynced: false);
+    internal void Invalidate(string reason)
+    {
+        OrderBookStatus previous;
+        lock (_gate)
+        {
+            previous = _status;
+
+            // A book that never had a snapshot stays Syncing: there is nothing stale to throw away.
+            if (previous != OrderBookStatus.Synced)
+            {
+                return;
+            }
+
+            _status = OrderBookStatus.Resyncing;
+        }
+
+        StatusChanged?.Invoke(this, new OrderBookStatusChangedEventArgs(previous, OrderBookStatus.Resyncing, reason));
+    }
 
     internal OrderBookApplyResult Apply(OrderBookFrame frame) => Apply(frame, out _);
 
@@ -177,22 +196,5 @@ public sealed class OrderBook
 
         _offset = frame.Offset;
         _nonce = frame.Nonce ?? (frame.IsSnapshot ? null : _nonce);
-    }
-
-    private void SetStatus(OrderBookStatus status, string reason, bool onlyIfSynced)
-    {
-        OrderBookStatus previous;
-        lock (_gate)
-        {
-            previous = _status;
-            if (previous == status || (onlyIfSynced && previous != OrderBookStatus.Synced))
-            {
-                return;
-            }
-
-            _status = status;
-        }
-
-        StatusChanged?.Invoke(this, new OrderBookStatusChangedEventArgs(previous, status, reason));
     }
 }

@@ -1,4 +1,6 @@
-namespace Lighter.Client.OrderBooks;
+// Namespace Streaming, not OrderBooks: a Lighter.Client.OrderBooks namespace would hide the generated REST
+// model Lighter.Client.Models.OrderBooks from code in Lighter.Client.Api, and the book is fed by the stream.
+namespace Lighter.Client.Streaming;
 
 /// <summary>Raised after a snapshot or an update has been applied to an <see cref="OrderBook"/>.</summary>
 public sealed class OrderBookChangedEventArgs : EventArgs

@@ -1,4 +1,6 @@
-namespace Lighter.Client.OrderBooks;
+// Namespace Streaming, not OrderBooks: a Lighter.Client.OrderBooks namespace would hide the generated REST
+// model Lighter.Client.Models.OrderBooks from code in Lighter.Client.Api, and the book is fed by the stream.
+namespace Lighter.Client.Streaming;
 
 /// <summary>
 /// The decoded payload of one <c>subscribed/order_book</c> or <c>update/order_book</c> frame. Instances are reused
@@ -9,7 +11,14 @@ internal sealed class OrderBookFrame
     private PriceLevel[] _bids = new PriceLevel[64];
     private PriceLevel[] _asks = new PriceLevel[64];
 
-    public bool IsSnapshot { get; set; }
+    /// <summary>What the frame's <c>type</c> says; <see cref="OrderBookFrameKind.Missing"/> until it is read.</summary>
+    public OrderBookFrameKind Kind { get; set; }
+
+    public bool IsSnapshot
+    {
+        get => Kind == OrderBookFrameKind.Snapshot;
+        set => Kind = value ? OrderBookFrameKind.Snapshot : OrderBookFrameKind.Update;
+    }
 
     public int MarketId { get; set; }
 
@@ -33,7 +42,7 @@ internal sealed class OrderBookFrame
 
     public void Reset()
     {
-        IsSnapshot = false;
+        Kind = OrderBookFrameKind.Missing;
         MarketId = -1;
         Offset = 0;
         Timestamp = 0;
@@ -52,7 +61,7 @@ internal sealed class OrderBookFrame
     {
         var copy = new OrderBookFrame
         {
-            IsSnapshot = IsSnapshot,
+            Kind = Kind,
             MarketId = MarketId,
             Offset = Offset,
             Timestamp = Timestamp,
@@ -81,4 +90,23 @@ internal sealed class OrderBookFrame
 
         buffer[index] = level;
     }
+}
+
+/// <summary>The <c>type</c> of an order-book channel frame.</summary>
+internal enum OrderBookFrameKind
+{
+    /// <summary>No <c>type</c> read (absent, or parsing stopped before it).</summary>
+    Missing,
+
+    /// <summary><c>subscribed/order_book</c>: a full snapshot.</summary>
+    Snapshot,
+
+    /// <summary><c>update/order_book</c>: level deltas.</summary>
+    Update,
+
+    /// <summary><c>unsubscribed/order_book</c>: the server's acknowledgement of an unsubscribe (part of a resync).</summary>
+    Unsubscribed,
+
+    /// <summary>Any other type on the channel.</summary>
+    Other,
 }

@@ -1,6 +1,8 @@
 using System.Text.Json;
 
-namespace Lighter.Client.OrderBooks;
+// Namespace Streaming, not OrderBooks: a Lighter.Client.OrderBooks namespace would hide the generated REST
+// model Lighter.Client.Models.OrderBooks from code in Lighter.Client.Api, and the book is fed by the stream.
+namespace Lighter.Client.Streaming;
 
 /// <summary>
 /// Reads an <c>order_book</c> frame straight from its UTF-8 bytes with <see cref="Utf8JsonReader"/> (no DOM, no
@@ -9,13 +11,13 @@ namespace Lighter.Client.OrderBooks;
 internal static class OrderBookFrameParser
 {
     /// <summary>
-    /// Parses <paramref name="utf8Json"/> into <paramref name="frame"/>. Returns a message naming the offending field
-    /// when the frame is not a well-formed order-book payload, otherwise <see langword="null"/>.
+    /// Parses <paramref name="utf8Json"/> into <paramref name="frame"/>, including its <c>type</c> (see
+    /// <see cref="OrderBookFrame.Kind"/>). Returns a message naming the offending field when the frame is not a
+    /// well-formed order-book payload, otherwise <see langword="null"/>.
     /// </summary>
-    public static string? Parse(ReadOnlySpan<byte> utf8Json, OrderBookFrame frame, bool isSnapshot)
+    public static string? Parse(ReadOnlySpan<byte> utf8Json, OrderBookFrame frame)
     {
         frame.Reset();
-        frame.IsSnapshot = isSnapshot;
         var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = 16 });
         long? outerOffset = null;
         long? innerOffset = null;
@@ -39,6 +41,14 @@ internal static class OrderBookFrameParser
                     }
 
                     sawBook = true;
+                }
+                else if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    frame.Kind = reader.ValueTextEquals("update/order_book"u8) ? OrderBookFrameKind.Update
+                        : reader.ValueTextEquals("subscribed/order_book"u8) ? OrderBookFrameKind.Snapshot
+                        : reader.ValueTextEquals("unsubscribed/order_book"u8) ? OrderBookFrameKind.Unsubscribed
+                        : OrderBookFrameKind.Other;
                 }
                 else if (reader.ValueTextEquals("channel"u8))
                 {

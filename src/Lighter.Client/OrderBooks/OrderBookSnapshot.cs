@@ -1,4 +1,6 @@
-namespace Lighter.Client.OrderBooks;
+// Namespace Streaming, not OrderBooks: a Lighter.Client.OrderBooks namespace would hide the generated REST
+// model Lighter.Client.Models.OrderBooks from code in Lighter.Client.Api, and the book is fed by the stream.
+namespace Lighter.Client.Streaming;
 
 /// <summary>A consistent copy of a book at one offset; bids best (highest) first, asks best (lowest) first.</summary>
 /// <param name="MarketId">Market index.</param>

@@ -24,28 +24,3 @@ public sealed class DelegateAuthTokenProvider(Func<CancellationToken, ValueTask<
     /// <inheritdoc />
     public ValueTask<AuthToken> GetTokenAsync(CancellationToken cancellationToken = default) => factory(cancellationToken);
 }
-
-/// <summary>Caches the provider's token and fetches a fresh one before the cached one expires.</summary>
-internal sealed class AuthTokenCache(IAuthTokenProvider provider, TimeProvider time, TimeSpan refreshMargin)
-{
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private AuthToken? _current;
-
-    public async ValueTask<string> GetAsync(CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_current is null || time.GetUtcNow() >= _current.ExpiresAt - refreshMargin)
-            {
-                _current = await provider.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            return _current.Value;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-}

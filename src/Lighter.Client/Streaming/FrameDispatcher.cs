@@ -55,6 +55,11 @@ internal sealed class FrameDispatcher(IControlFrameHandler control, IStreamDiagn
                 {
                     reader.Read();
                     hasChannel = TryGetPlainString(ref reader, out channelRange);
+                    if (hasChannel && Find(frame[channelRange]) is { ReadsWholeFrame: true } sink)
+                    {
+                        sink.OnFrame(default, frame, diagnostics);
+                        return;
+                    }
                 }
                 else
                 {
@@ -126,6 +131,10 @@ internal sealed class FrameDispatcher(IControlFrameHandler control, IStreamDiagn
         else if (type.SequenceEqual("pong"u8))
         {
             // Liveness is tracked per received frame; nothing else to do.
+        }
+        else if (type.StartsWith("unsubscribed/"u8))
+        {
+            // Acknowledgement of an unsubscribe whose subscription is already gone: expected, not news.
         }
         else if (type.SequenceEqual("connected"u8))
         {

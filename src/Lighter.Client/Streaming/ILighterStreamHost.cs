@@ -5,5 +5,5 @@ internal interface ILighterStreamHost : IStreamDiagnostics
 {
     void OnStateChanged(ConnectionStateChangedEventArgs args);
 
-    ValueTask<string> GetAuthTokenAsync(CancellationToken cancellationToken);
+    ValueTask<AuthToken> GetAuthTokenAsync(CancellationToken cancellationToken);
 }

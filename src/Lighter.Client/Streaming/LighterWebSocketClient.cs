@@ -1,5 +1,7 @@
 using System.Text;
-using Lighter.Client.OrderBooks;
+using Lighter.Signing.Transactions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Lighter.Client.Streaming;
 
@@ -18,7 +20,9 @@ public sealed class LighterWebSocketClient : ILighterStreamHost, IAsyncDisposabl
     private const int MaxRawFrameChars = 4096;
     private readonly LighterWebSocketOptions _options;
     private readonly TimeProvider _time;
-    private readonly AuthTokenCache? _auth;
+    private readonly StreamAuthTokenCache? _auth;
+    private readonly SendRateLimiter _limiter;
+    private readonly ILogger _logger;
     private readonly List<WebSocketConnection> _connections = [];
     private readonly Lock _gate = new();
     private bool _disposed;
@@ -27,12 +31,21 @@ public sealed class LighterWebSocketClient : ILighterStreamHost, IAsyncDisposabl
     /// <param name="options">Settings; defaults to mainnet and the documented limits.</param>
     /// <param name="authTokenProvider">Source of auth tokens for auth-required channels (e.g. the signer).</param>
     /// <param name="timeProvider">Clock for every timer; defaults to <see cref="TimeProvider.System"/>.</param>
-    public LighterWebSocketClient(LighterWebSocketOptions? options = null, IAuthTokenProvider? authTokenProvider = null, TimeProvider? timeProvider = null)
+    /// <param name="logger">Receives state changes and undelivered-frame notices (never frame bodies or tokens).</param>
+    public LighterWebSocketClient(
+        LighterWebSocketOptions? options = null,
+        IAuthTokenProvider? authTokenProvider = null,
+        TimeProvider? timeProvider = null,
+        ILogger<LighterWebSocketClient>? logger = null)
     {
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
         _options = options ?? new LighterWebSocketOptions();
         _options.Validate();
         _time = timeProvider ?? TimeProvider.System;
-        _auth = authTokenProvider is null ? null : new AuthTokenCache(authTokenProvider, _time, _options.AuthTokenRefreshMargin);
+        _auth = authTokenProvider is null ? null : new StreamAuthTokenCache(authTokenProvider, _time, _options.AuthTokenRefreshMargin);
+
+        // The exchange counts client messages per IP, so every socket of this client draws from one budget.
+        _limiter = new SendRateLimiter(_options.MaxMessagesPerMinute, TimeSpan.FromMinutes(1), _time);
     }
 
     /// <summary>Raised when any socket of the client changes state (on the socket's thread).</summary>
@@ -87,15 +100,33 @@ public sealed class LighterWebSocketClient : ILighterStreamHost, IAsyncDisposabl
     /// <param name="transaction">Type and signed <c>tx_info</c>.</param>
     /// <param name="cancellationToken">Cancels the wait; the frame may already be sent.</param>
     /// <exception cref="TimeoutException">No response within <see cref="LighterWebSocketOptions.TransactionTimeout"/>.</exception>
-    public Task<WsTransactionResponse> SendTransactionAsync(SignedTransaction transaction, CancellationToken cancellationToken = default) =>
+    public Task<WsTransactionResponse> SendTransactionAsync(TxPayload transaction, CancellationToken cancellationToken = default) =>
         Primary().SendTransactionsAsync([transaction], batch: false, cancellationToken);
 
     /// <summary>Sends up to 15 signed transactions (one API key) with <c>jsonapi/sendtxbatch</c>.</summary>
     /// <param name="transactions">Types and signed <c>tx_info</c> strings, in order.</param>
     /// <param name="cancellationToken">Cancels the wait; the frame may already be sent.</param>
     /// <exception cref="TimeoutException">No response within <see cref="LighterWebSocketOptions.TransactionTimeout"/>.</exception>
-    public Task<WsTransactionResponse> SendTransactionBatchAsync(IReadOnlyList<SignedTransaction> transactions, CancellationToken cancellationToken = default) =>
+    public Task<WsTransactionResponse> SendTransactionBatchAsync(IReadOnlyList<TxPayload> transactions, CancellationToken cancellationToken = default) =>
         Primary().SendTransactionsAsync(transactions, batch: true, cancellationToken);
+
+    /// <summary>Sends a transaction signed by <c>LighterSigner</c> with <c>jsonapi/sendtx</c>.</summary>
+    /// <param name="transaction">The signed transaction.</param>
+    /// <param name="cancellationToken">Cancels the wait; the frame may already be sent.</param>
+    public Task<WsTransactionResponse> SendTransactionAsync(SignedTransaction transaction, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        return SendTransactionAsync(new TxPayload((int)transaction.TxType, transaction.TxInfo), cancellationToken);
+    }
+
+    /// <summary>Sends up to 15 transactions signed by <c>LighterSigner</c> (one API key) with <c>jsonapi/sendtxbatch</c>.</summary>
+    /// <param name="transactions">The signed transactions, in order.</param>
+    /// <param name="cancellationToken">Cancels the wait; the frame may already be sent.</param>
+    public Task<WsTransactionResponse> SendTransactionBatchAsync(IReadOnlyList<SignedTransaction> transactions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(transactions);
+        return SendTransactionBatchAsync(transactions.Select(t => new TxPayload((int)t.TxType, t.TxInfo)).ToArray(), cancellationToken);
+    }
 
     /// <summary>Closes every socket and completes every subscription.</summary>
     public async ValueTask DisposeAsync()
@@ -121,13 +152,34 @@ public sealed class LighterWebSocketClient : ILighterStreamHost, IAsyncDisposabl
     internal Task DetachAsync(SubscriptionSink sink, CancellationToken cancellationToken) =>
         sink.Connection?.RemoveAsync(sink, cancellationToken) ?? Task.CompletedTask;
 
-    void ILighterStreamHost.OnStateChanged(ConnectionStateChangedEventArgs args) => StateChanged?.Invoke(this, args);
+    void ILighterStreamHost.OnStateChanged(ConnectionStateChangedEventArgs args)
+    {
+        if (args.Current == ConnectionState.Reconnecting)
+        {
+            StreamingLog.Reconnecting(_logger, args.ConnectionId, args.RetryIn, args.Reason);
+        }
+        else
+        {
+            StreamingLog.StateChanged(_logger, args.ConnectionId, args.Previous, args.Current, args.Reason);
+        }
 
-    ValueTask<string> ILighterStreamHost.GetAuthTokenAsync(CancellationToken cancellationToken) =>
+        StateChanged?.Invoke(this, args);
+    }
+
+    ValueTask<AuthToken> ILighterStreamHost.GetAuthTokenAsync(CancellationToken cancellationToken) =>
         _auth?.GetAsync(cancellationToken) ?? throw new InvalidOperationException("An auth-required channel needs an IAuthTokenProvider.");
 
     void IStreamDiagnostics.Report(StreamDiagnosticKind kind, string message, string? channel, ReadOnlySpan<byte> frame)
     {
+        if (kind is StreamDiagnosticKind.OrderBookResync or StreamDiagnosticKind.UnknownMessageType)
+        {
+            StreamingLog.Notice(_logger, kind, channel ?? "(connection)", message);
+        }
+        else
+        {
+            StreamingLog.FrameNotDelivered(_logger, kind, channel ?? "(connection)", message);
+        }
+
         var handler = Diagnostic;
         if (handler is null)
         {
@@ -166,7 +218,7 @@ public sealed class LighterWebSocketClient : ILighterStreamHost, IAsyncDisposabl
 
     private WebSocketConnection Open()
     {
-        var connection = new WebSocketConnection(_connections.Count, _options, _time, this);
+        var connection = new WebSocketConnection(_connections.Count, _options, _time, this, _limiter);
         _connections.Add(connection);
         connection.Start();
         return connection;

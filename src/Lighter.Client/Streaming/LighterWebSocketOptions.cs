@@ -3,14 +3,8 @@ namespace Lighter.Client.Streaming;
 /// <summary>Settings of a <see cref="LighterWebSocketClient"/>. The defaults follow the exchange's documented limits.</summary>
 public sealed class LighterWebSocketOptions
 {
-    /// <summary>Mainnet stream endpoint.</summary>
-    public static readonly Uri MainnetUri = new("wss://mainnet.zklighter.elliot.ai/stream");
-
-    /// <summary>Testnet stream endpoint.</summary>
-    public static readonly Uri TestnetUri = new("wss://testnet.zklighter.elliot.ai/stream");
-
-    /// <summary>WebSocket endpoint; defaults to <see cref="MainnetUri"/>.</summary>
-    public Uri Uri { get; set; } = MainnetUri;
+    /// <summary>WebSocket endpoint; defaults to <see cref="LighterEnvironment.Mainnet"/>'s stream URL.</summary>
+    public Uri Uri { get; set; } = LighterEnvironment.Mainnet.WebSocketUrl;
 
     /// <summary>
     /// Interval of the client's <c>{"type":"ping"}</c> keepalive, well inside the server's ~2 minute idle limit.
@@ -39,7 +33,7 @@ public sealed class LighterWebSocketOptions
     /// <summary>Subscriptions per connection before another connection is opened (server limit 500).</summary>
     public int MaxSubscriptionsPerConnection { get; set; } = 500;
 
-    /// <summary>Messages the client sends per rolling minute and connection (server limit 200); sends wait for a slot.</summary>
+    /// <summary>Messages the client sends per rolling minute over all its sockets (server limit 200 per IP); sends wait for a slot.</summary>
     public int MaxMessagesPerMinute { get; set; } = 200;
 
     /// <summary>
@@ -52,7 +46,10 @@ public sealed class LighterWebSocketOptions
     /// <summary>Time a transaction sent over the socket waits for its response. Default 10 s.</summary>
     public TimeSpan TransactionTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>An auth token is replaced when it has less than this left before it expires. Default 60 s.</summary>
+    /// <summary>
+    /// An auth token is replaced when it has less than this left before it expires; auth-required subscriptions are
+    /// renewed in place (unsubscribe, subscribe with the fresh token) this long before expiry. Default 60 s.
+    /// </summary>
     public TimeSpan AuthTokenRefreshMargin { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Extra HTTP headers for the upgrade request (the exchange's edge rejects some clients without them).</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Lighter.Client.OrderBooks;
 
 namespace Lighter.Client.Streaming;
 
@@ -19,27 +18,26 @@ internal sealed class OrderBookSink : SubscriptionSink
 
     public OrderBook Book { get; }
 
+    /// <summary>The book parser reads the envelope itself, so the dispatcher hands the frame over after the channel.</summary>
+    public override bool ReadsWholeFrame => true;
+
     public override void OnFrame(ReadOnlySpan<byte> type, ReadOnlySpan<byte> frame, IStreamDiagnostics diagnostics)
     {
-        bool snapshot;
-        if (type.SequenceEqual("update/order_book"u8))
+        var error = OrderBookFrameParser.Parse(frame, _frame);
+        if (_frame.Kind == OrderBookFrameKind.Unsubscribed)
         {
-            snapshot = false;
+            return; // Acknowledges the unsubscribe half of a resync; the fresh snapshot follows.
         }
-        else if (type.SequenceEqual("subscribed/order_book"u8))
-        {
-            snapshot = true;
-        }
-        else
+
+        if (_frame.Kind == OrderBookFrameKind.Other)
         {
             diagnostics.Report(StreamDiagnosticKind.UnknownMessageType, "message type is not known on '" + Address + "'", Address, frame);
             return;
         }
 
-        var error = OrderBookFrameParser.Parse(frame, _frame, snapshot);
-        if (error is not null)
+        if (error is not null || _frame.Kind == OrderBookFrameKind.Missing)
         {
-            diagnostics.Report(StreamDiagnosticKind.MalformedFrame, $"order book frame on '{Address}': {error}", Address, frame);
+            diagnostics.Report(StreamDiagnosticKind.MalformedFrame, $"order book frame on '{Address}': {error ?? "field 'type' is missing"}", Address, frame);
             RequestResync("a malformed order book frame may have hidden an update", diagnostics);
             return;
         }

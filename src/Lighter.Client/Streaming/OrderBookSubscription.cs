@@ -1,4 +1,3 @@
-using Lighter.Client.OrderBooks;
 
 namespace Lighter.Client.Streaming;
 

@@ -7,8 +7,22 @@ internal abstract class SubscriptionSink(string address, bool requiresAuth)
 
     public bool RequiresAuth { get; } = requiresAuth;
 
+    private int _sentOnSocket = -1;
+
     /// <summary>Set by the connection that carries the subscription.</summary>
     public WebSocketConnection? Connection { get; set; }
+
+    /// <summary>
+    /// Claims the right to send the subscribe frame on socket generation <paramref name="socket"/>; exactly one
+    /// caller wins per generation, so a subscription added while a reconnect resubscribes is sent once.
+    /// </summary>
+    public bool TryClaim(int socket) => Interlocked.Exchange(ref _sentOnSocket, socket) != socket;
+
+    /// <summary>
+    /// When true the sink parses the envelope itself: the dispatcher passes the frame on as soon as it has read the
+    /// channel (with an empty <c>type</c>), which saves a second pass over hot frames.
+    /// </summary>
+    public virtual bool ReadsWholeFrame => false;
 
     /// <summary>Handles one frame; must not block (it runs on the receive loop).</summary>
     public abstract void OnFrame(ReadOnlySpan<byte> type, ReadOnlySpan<byte> frame, IStreamDiagnostics diagnostics);

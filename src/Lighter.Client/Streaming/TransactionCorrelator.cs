@@ -15,7 +15,7 @@ internal sealed class TransactionCorrelator
     private readonly ConcurrentQueue<string> _order = new();
     private long _nextId;
 
-    public (string Id, byte[] Frame, Task<WsTransactionResponse> Response) Prepare(IReadOnlyList<SignedTransaction> transactions, bool batch)
+    public (string Id, byte[] Frame, Task<WsTransactionResponse> Response) Prepare(IReadOnlyList<TxPayload> transactions, bool batch)
     {
         Validate(transactions, batch);
         var id = Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
@@ -33,8 +33,18 @@ internal sealed class TransactionCorrelator
             }
             else
             {
+                // Embedded as the JSON object itself, as the official examples and live clients do (the batch frame,
+                // by contrast, carries its infos as one double-encoded string).
                 writer.WriteNumber("tx_type"u8, transactions[0].TxType);
-                writer.WriteString("tx_info"u8, transactions[0].TxInfo);
+                writer.WritePropertyName("tx_info"u8);
+                try
+                {
+                    writer.WriteRawValue(transactions[0].TxInfo);
+                }
+                catch (JsonException ex)
+                {
+                    throw new ArgumentException("transactions[0].TxInfo is not valid JSON: " + ex.Message, nameof(transactions), ex);
+                }
             }
 
             writer.WriteEndObject();
@@ -89,7 +99,7 @@ internal sealed class TransactionCorrelator
         _order.Clear();
     }
 
-    private static void Validate(IReadOnlyList<SignedTransaction> transactions, bool batch)
+    private static void Validate(IReadOnlyList<TxPayload> transactions, bool batch)
     {
         ArgumentNullException.ThrowIfNull(transactions);
         if (transactions.Count == 0 || (!batch && transactions.Count != 1))

@@ -26,6 +26,11 @@ internal sealed class TypedSubscriptionSink<T> : SubscriptionSink
     public override void OnFrame(ReadOnlySpan<byte> type, ReadOnlySpan<byte> frame, IStreamDiagnostics diagnostics)
     {
         _diagnostics = diagnostics;
+        if (type.StartsWith("unsubscribed/"u8))
+        {
+            return; // The server's acknowledgement of an unsubscribe; nothing to deliver.
+        }
+
         var typeText = Encoding.UTF8.GetString(type);
         T? message;
         try

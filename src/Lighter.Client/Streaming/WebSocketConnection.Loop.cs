@@ -17,13 +17,12 @@ internal sealed partial class WebSocketConnection
                 SetState(ConnectionState.Connecting, "opening socket", TimeSpan.Zero);
                 var receive = await ConnectOnceAsync(token).ConfigureAwait(false);
                 _backoff.Reset();
-                foreach (var sink in Dispatcher.Sinks)
-                {
-                    sink.OnResubscribing();
-                    await SendSubscriptionAsync(sink, subscribe: true, token).ConfigureAwait(false);
-                }
-
+                var generation = Interlocked.Increment(ref _socketGeneration);
+                await SubscribeAllAsync(generation, token).ConfigureAwait(false);
                 SetState(ConnectionState.Connected, "connected and subscribed", TimeSpan.Zero);
+
+                // Subscriptions added while the loop above ran are claimed here or by AddAsync, never by both.
+                await SubscribeAllAsync(generation, token).ConfigureAwait(false);
                 _connected.TrySetResult();
                 await receive.ConfigureAwait(false);
                 reason = _abortReason ?? "server closed the connection";
@@ -66,6 +65,18 @@ internal sealed partial class WebSocketConnection
         _transactions.FailAll(new ObjectDisposedException(nameof(LighterWebSocketClient)));
         _connected.TrySetException(new ObjectDisposedException(nameof(LighterWebSocketClient)));
         SetState(ConnectionState.Closed, "client disposed", TimeSpan.Zero);
+    }
+
+    private async Task SubscribeAllAsync(int generation, CancellationToken token)
+    {
+        foreach (var sink in Dispatcher.Sinks)
+        {
+            if (sink.TryClaim(generation))
+            {
+                sink.OnResubscribing();
+                await SendSubscriptionAsync(sink, subscribe: true, token).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>Opens the socket and waits for <c>connected</c>; returns the running receive loop.</summary>
@@ -187,6 +198,7 @@ internal sealed partial class WebSocketConnection
 
     private void TearDown()
     {
+        CancelAuthRefresh();
         _keepAlive?.Dispose();
         _keepAlive = null;
         _socket?.Abort();
@@ -196,8 +208,13 @@ internal sealed partial class WebSocketConnection
 
     private void SetState(ConnectionState state, string reason, TimeSpan retryIn)
     {
-        var previous = _state;
-        _state = state;
+        ConnectionState previous;
+        lock (_stateGate)
+        {
+            previous = _state;
+            _state = state;
+        }
+
         _host.OnStateChanged(new ConnectionStateChangedEventArgs(Id, previous, state, reason, retryIn));
     }
 }

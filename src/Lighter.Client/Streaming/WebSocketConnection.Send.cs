@@ -34,6 +34,11 @@ internal sealed partial class WebSocketConnection
     private async Task SendSubscriptionAsync(SubscriptionSink sink, bool subscribe, CancellationToken cancellationToken)
     {
         var auth = subscribe && sink.RequiresAuth ? await _host.GetAuthTokenAsync(cancellationToken).ConfigureAwait(false) : null;
+        if (auth is not null)
+        {
+            ScheduleAuthRefresh(auth.ExpiresAt);
+        }
+
         var buffer = new ArrayBufferWriter<byte>(128);
         using (var writer = new Utf8JsonWriter(buffer))
         {
@@ -42,7 +47,7 @@ internal sealed partial class WebSocketConnection
             writer.WriteString("channel"u8, sink.Address);
             if (auth is not null)
             {
-                writer.WriteString("auth"u8, auth);
+                writer.WriteString("auth"u8, auth.Value);
             }
 
             writer.WriteEndObject();
@@ -58,9 +63,9 @@ internal sealed partial class WebSocketConnection
         {
             await SendSubscriptionAsync(sink, subscribe, cancellationToken).ConfigureAwait(false);
         }
-        catch (WebSocketException)
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or IOException)
         {
-            // The reconnect path resends every subscription of this socket.
+            // The socket dropped meanwhile; the reconnect path resends every subscription of this socket.
         }
     }
 

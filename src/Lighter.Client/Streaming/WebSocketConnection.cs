@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
 
@@ -31,17 +30,19 @@ internal sealed partial class WebSocketConnection : IControlFrameHandler, IAsync
     private ClientWebSocket? _socket;
     private ITimer? _keepAlive;
     private long _lastReceived;
+    private int _socketGeneration;
     private string? _abortReason;
     private Task? _run;
+    private readonly Lock _stateGate = new();
     private ConnectionState _state = ConnectionState.Connecting;
 
-    public WebSocketConnection(int id, LighterWebSocketOptions options, TimeProvider time, ILighterStreamHost host)
+    public WebSocketConnection(int id, LighterWebSocketOptions options, TimeProvider time, ILighterStreamHost host, SendRateLimiter limiter)
     {
         Id = id;
         _options = options;
         _time = time;
         _host = host;
-        _limiter = new SendRateLimiter(options.MaxMessagesPerMinute, TimeSpan.FromMinutes(1), time);
+        _limiter = limiter;
         _backoff = new ReconnectBackoff(options.ReconnectInitialDelay, options.ReconnectMaxDelay, options.ReconnectJitter, Random.Shared.NextDouble);
         Dispatcher = new FrameDispatcher(this, host);
     }
@@ -50,7 +51,16 @@ internal sealed partial class WebSocketConnection : IControlFrameHandler, IAsync
 
     public FrameDispatcher Dispatcher { get; }
 
-    public ConnectionState State => _state;
+    public ConnectionState State
+    {
+        get
+        {
+            lock (_stateGate)
+            {
+                return _state;
+            }
+        }
+    }
 
     public void Start() => _run ??= Task.Run(RunAsync);
 
@@ -60,12 +70,22 @@ internal sealed partial class WebSocketConnection : IControlFrameHandler, IAsync
     public async Task AddAsync(SubscriptionSink sink, CancellationToken cancellationToken)
     {
         sink.Connection = this;
-        if (!Dispatcher.TryAdd(sink))
+        bool connected;
+
+        // Adding and reading the state under the lock that also guards the switch to Connected means either the
+        // run loop's second pass sees this sink or this call sees Connected (never neither).
+        lock (_stateGate)
         {
-            throw new InvalidOperationException($"Channel '{sink.Address}' is already subscribed on this client.");
+            if (!Dispatcher.TryAdd(sink))
+            {
+                throw new InvalidOperationException($"Channel '{sink.Address}' is already subscribed on this client.");
+            }
+
+            connected = _state == ConnectionState.Connected;
         }
 
-        if (_state == ConnectionState.Connected)
+        // If the socket is up, send now; otherwise (or if a reconnect is resubscribing) the run loop sends it.
+        if (connected && sink.TryClaim(Volatile.Read(ref _socketGeneration)))
         {
             await TrySendAsync(sink, subscribe: true, cancellationToken).ConfigureAwait(false);
         }
@@ -73,7 +93,7 @@ internal sealed partial class WebSocketConnection : IControlFrameHandler, IAsync
 
     public async Task RemoveAsync(SubscriptionSink sink, CancellationToken cancellationToken)
     {
-        if (Dispatcher.Remove(sink) && _state == ConnectionState.Connected)
+        if (Dispatcher.Remove(sink) && State == ConnectionState.Connected)
         {
             await TrySendAsync(sink, subscribe: false, cancellationToken).ConfigureAwait(false);
         }
@@ -84,21 +104,23 @@ internal sealed partial class WebSocketConnection : IControlFrameHandler, IAsync
     /// <summary>Unsubscribes and subscribes again so the server sends a fresh snapshot.</summary>
     public void Resync(SubscriptionSink sink, string reason) => _ = ResyncAsync(sink);
 
-    public async Task<WsTransactionResponse> SendTransactionsAsync(IReadOnlyList<SignedTransaction> transactions, bool batch, CancellationToken cancellationToken)
+    public async Task<WsTransactionResponse> SendTransactionsAsync(IReadOnlyList<TxPayload> transactions, bool batch, CancellationToken cancellationToken)
     {
         var (id, frame, response) = _transactions.Prepare(transactions, batch);
+
+        // One deadline covers waiting for the socket, sending and the reply.
+        using var timeout = new CancellationTokenSource(_options.TransactionTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            await WaitConnectedAsync(cancellationToken).ConfigureAwait(false);
-
-            // The timeout covers the send too, so it starts first.
-            var reply = response.WaitAsync(_options.TransactionTimeout, _time, cancellationToken);
+            await WaitConnectedAsync(linked.Token).ConfigureAwait(false);
+            var reply = response.WaitAsync(linked.Token);
 
             // Transactions follow the REST tx limits, not the socket's message budget, so they skip the limiter.
-            await SendAsync(frame, rateLimited: false, cancellationToken).ConfigureAwait(false);
+            await SendAsync(frame, rateLimited: false, linked.Token).ConfigureAwait(false);
             return await reply.ConfigureAwait(false);
         }
-        catch (TimeoutException)
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw new TimeoutException($"No response to transaction request {id} within {_options.TransactionTimeout.TotalSeconds:0.###} s.");
         }

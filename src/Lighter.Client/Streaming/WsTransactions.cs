@@ -1,9 +1,9 @@
 namespace Lighter.Client.Streaming;
 
-/// <summary>An already-signed transaction: its type and the signer's <c>tx_info</c> JSON text.</summary>
+/// <summary>An already-signed transaction as sent on the wire: its type and the signer's <c>tx_info</c> JSON text.</summary>
 /// <param name="TxType">Transaction type code (e.g. 14 for create order).</param>
 /// <param name="TxInfo">Signed <c>tx_info</c> JSON, exactly as the signer produced it.</param>
-public readonly record struct SignedTransaction(int TxType, string TxInfo);
+public readonly record struct TxPayload(int TxType, string TxInfo);
 
 /// <summary>The server's reply to <c>jsonapi/sendtx</c> or <c>jsonapi/sendtxbatch</c>.</summary>
 /// <param name="Id">Correlation id echoed by the server.</param>

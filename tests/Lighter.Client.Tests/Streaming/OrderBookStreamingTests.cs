@@ -1,4 +1,3 @@
-using Lighter.Client.OrderBooks;
 using Lighter.Client.Streaming;
 
 namespace Lighter.Client.Tests.Streaming;
@@ -12,12 +11,12 @@ public sealed class OrderBookStreamingTests
     {
         await using var h = await StreamingHarness.StartAsync();
         var server = h.Server.Book(0);
-        server.Update([("100.5", "2"), ("100.4", "1.25")], [("100.7", "3"), ("100.9", "0.5")]);
+        await server.UpdateAsync([("100.5", "2"), ("100.4", "1.25")], [("100.7", "3"), ("100.9", "0.5")]);
 
         await using var sub = await h.Client.SubscribeOrderBookAsync(0);
         await TestWait.UntilAsync(sub.Book, b => TestWait.Matches(b, server));
 
-        await h.Server.PublishAsync(0, server.Update([("100.5", "0"), ("100.6", "4.10")], [("100.7", "2.5")]));
+        await server.UpdateAsync([("100.5", "0"), ("100.6", "4.10")], [("100.7", "2.5")]);
         await TestWait.UntilAsync(sub.Book, b => TestWait.Matches(b, server));
 
         Assert.Equal("100.6", sub.Book.BestBid!.Value.PriceText);
@@ -32,21 +31,21 @@ public sealed class OrderBookStreamingTests
         await using var h = await StreamingHarness.StartAsync();
         var book0 = h.Server.Book(0);
         var book1 = h.Server.Book(1);
-        book0.Update([("10", "1")], [("11", "1")]);
-        book1.Update([("20", "1")], [("21", "1")]);
+        await book0.UpdateAsync([("10", "1")], [("11", "1")]);
+        await book1.UpdateAsync([("20", "1")], [("21", "1")]);
         await using var sub0 = await h.Client.SubscribeOrderBookAsync(0);
         await using var sub1 = await h.Client.SubscribeOrderBookAsync(1);
         await using var trades = await h.Client.SubscribeAsync(RawStreamMessage.Channel("trade/0"));
         await TestWait.UntilAsync(sub0.Book, b => TestWait.Matches(b, book0));
         await TestWait.UntilAsync(sub1.Book, b => TestWait.Matches(b, book1));
-        await h.Server.PublishAsync(0, book0.Update([("10.5", "2")], NoLevels));
+        await book0.UpdateAsync([("10.5", "2")], NoLevels);
 
         var reconnected = TestWait.ForStateAsync(h.Client, e => e.Current == ConnectionState.Connected && e.Previous == ConnectionState.Connecting);
         h.Server.AbortAll();
 
         // While the client is away the market moves on; it must not miss any of it.
-        book0.Update([("10", "0")], [("10.8", "7")]);
-        book1.Update(NoLevels, [("21", "0"), ("22", "1")]);
+        await book0.UpdateAsync([("10", "0")], [("10.8", "7")]);
+        await book1.UpdateAsync(NoLevels, [("21", "0"), ("22", "1")]);
         await reconnected;
 
         foreach (var channel in new[] { "order_book/0", "order_book/1", "trade/0" })
@@ -56,7 +55,7 @@ public sealed class OrderBookStreamingTests
 
         await TestWait.UntilAsync(sub0.Book, b => TestWait.Matches(b, book0));
         await TestWait.UntilAsync(sub1.Book, b => TestWait.Matches(b, book1));
-        await h.Server.PublishAsync(0, book0.Update([("10.6", "1")], NoLevels));
+        await book0.UpdateAsync([("10.6", "1")], NoLevels);
         await TestWait.UntilAsync(sub0.Book, b => TestWait.Matches(b, book0));
 
         await h.Server.PublishAsync("trade/0", """{"channel":"trade:0","trades":[],"type":"update/trade"}""");
@@ -66,16 +65,34 @@ public sealed class OrderBookStreamingTests
     }
 
     [Fact]
+    public async Task A_clean_server_close_mid_stream_is_also_followed_by_reconnect_and_a_fresh_book()
+    {
+        await using var h = await StreamingHarness.StartAsync();
+        var book = h.Server.Book(6);
+        await book.UpdateAsync([("5", "1")], [("6", "1")]);
+        await using var sub = await h.Client.SubscribeOrderBookAsync(6);
+        await TestWait.UntilAsync(sub.Book, b => TestWait.Matches(b, book));
+
+        var reconnecting = TestWait.ForStateAsync(h.Client, e => e.Current == ConnectionState.Reconnecting);
+        await h.Server.Connections[0].CloseAsync();
+        await book.UpdateAsync([("5", "0"), ("4.5", "3")], NoLevels);
+
+        Assert.Equal("server closed the connection", (await reconnecting).Reason);
+        await h.Server.WaitForSubscribeAsync("order_book/6", connectionId: 1);
+        await TestWait.UntilAsync(sub.Book, b => TestWait.Matches(b, book));
+    }
+
+    [Fact]
     public async Task A_silent_connection_is_declared_dead_within_30_seconds_and_replaced()
     {
         await using var h = await StreamingHarness.StartAsync();
         var book = h.Server.Book(3);
-        book.Update([("1.00", "5")], [("1.10", "5")]);
+        await book.UpdateAsync([("1.00", "5")], [("1.10", "5")]);
         await using var sub = await h.Client.SubscribeOrderBookAsync(3);
         await TestWait.UntilAsync(sub.Book, b => TestWait.Matches(b, book));
 
         h.Server.Connections[0].Responsive = false; // No pongs, no data from now on.
-        book.Update([("1.05", "1")], NoLevels);
+        await book.UpdateAsync([("1.05", "1")], NoLevels);
         var dead = TestWait.ForStateAsync(h.Client, e => e.Current == ConnectionState.Reconnecting);
         h.Time.Advance(h.Options.KeepAliveInterval); // Tick 1: 10 s of silence, a ping goes out unanswered.
         await h.Server.WaitForFrameAsync((c, f) => c.Id == 0 && ScriptedLighterServer.Type(f) == "ping");
@@ -93,17 +110,18 @@ public sealed class OrderBookStreamingTests
     {
         await using var h = await StreamingHarness.StartAsync();
         var book = h.Server.Book(0);
-        book.Update([("50", "1"), ("49", "1")], [("51", "1")]);
+        await book.UpdateAsync([("50", "1"), ("49", "1")], [("51", "1")]);
         await using var sub = await h.Client.SubscribeOrderBookAsync(0);
         await TestWait.UntilAsync(sub.Book, b => TestWait.Matches(b, book));
         var resync = TestWait.ForDiagnosticAsync(h.Client, d => d.Kind == StreamDiagnosticKind.OrderBookResync);
 
-        book.Update([("49", "0")], [("50.5", "2")]); // Applied by the server, never delivered.
-        await h.Server.PublishAsync(0, book.Update([("48", "3")], NoLevels, nonceJump: 40));
+        await book.UpdateAsync([("49", "0")], [("50.5", "2")], deliver: false); // Applied by the server, never delivered.
+        await book.UpdateAsync([("48", "3")], NoLevels, nonceJump: 40);
 
         Assert.Contains("begin_nonce", (await resync).Message, StringComparison.Ordinal);
         await h.Server.WaitForFrameAsync((c, f) => ScriptedLighterServer.Type(f) == "unsubscribe");
         await TestWait.UntilAsync(sub.Book, b => TestWait.Matches(b, book));
+        Assert.DoesNotContain(h.DiagnosticsSoFar(), d => d.Kind == StreamDiagnosticKind.UnknownMessageType); // unsubscribed/ is expected
         Assert.Equal(["50.5", "51"], sub.Book.GetSnapshot().Asks.Select(l => l.PriceText));
     }
 
@@ -112,7 +130,7 @@ public sealed class OrderBookStreamingTests
     {
         await using var h = await StreamingHarness.StartAsync();
         var book = h.Server.Book(0);
-        book.Update([("7", "1")], [("8", "1")]);
+        await book.UpdateAsync([("7", "1")], [("8", "1")]);
         await using var sub = await h.Client.SubscribeOrderBookAsync(0);
         await TestWait.UntilAsync(sub.Book, b => TestWait.Matches(b, book));
 
@@ -124,7 +142,7 @@ public sealed class OrderBookStreamingTests
         await badPrice;
         await h.Server.SendToAllAsync("""{"type":""");
 
-        await h.Server.PublishAsync(0, book.Update([("7.5", "2")], NoLevels));
+        await book.UpdateAsync([("7.5", "2")], NoLevels);
         await TestWait.UntilAsync(sub.Book, b => TestWait.Matches(b, book));
         Assert.Single(h.Server.Connections); // Handled in place: the socket was never dropped.
     }
@@ -134,7 +152,7 @@ public sealed class OrderBookStreamingTests
     {
         await using var h = await StreamingHarness.StartAsync();
         var book = h.Server.Book(0);
-        book.Update([("7", "1")], [("8", "1")]);
+        await book.UpdateAsync([("7", "1")], [("8", "1")]);
         await using var sub = await h.Client.SubscribeOrderBookAsync(0);
         await TestWait.UntilAsync(sub.Book, b => TestWait.Matches(b, book));
 
@@ -147,7 +165,7 @@ public sealed class OrderBookStreamingTests
         Assert.Equal("order_book/0", (await first).Channel);
         Assert.Contains("maintenance", (await second).Message, StringComparison.Ordinal);
 
-        await h.Server.PublishAsync(0, book.Update(NoLevels, [("8", "0"), ("9", "4")]));
+        await book.UpdateAsync(NoLevels, [("8", "0"), ("9", "4")]);
         await TestWait.UntilAsync(sub.Book, b => TestWait.Matches(b, book));
         Assert.Equal(OrderBookStatus.Synced, sub.Book.Status);
     }
@@ -158,12 +176,11 @@ public sealed class OrderBookStreamingTests
         await using var h = await StreamingHarness.StartAsync();
         h.Server.SendNonces = false;
         var book = h.Server.Book(2);
-        book.Update([("3", "1")], [("4", "1")], withNonces: false);
+        await book.UpdateAsync([("3", "1")], [("4", "1")], withNonces: false);
         await using var sub = await h.Client.SubscribeOrderBookAsync(2);
         await TestWait.UntilAsync(sub.Book, b => TestWait.Matches(b, book));
 
-        var stale = book.Update([("3.5", "1")], NoLevels, withNonces: false);
-        await h.Server.PublishAsync(2, stale);
+        var stale = await book.UpdateAsync([("3.5", "1")], NoLevels, withNonces: false);
         await TestWait.UntilAsync(sub.Book, b => TestWait.Matches(b, book));
         var resync = TestWait.ForDiagnosticAsync(h.Client, d => d.Kind == StreamDiagnosticKind.OrderBookResync);
         await h.Server.PublishAsync(2, stale); // Same offset again: not a continuation.

@@ -24,6 +24,7 @@ internal sealed class ScriptedLighterServer : IAsyncDisposable
     private readonly List<(ServerConnection Connection, JsonElement Frame)> _received = [];
     private readonly List<(Func<ServerConnection, JsonElement, bool> Match, TaskCompletionSource<JsonElement> Done)> _waiters = [];
     private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _sequence = new(1, 1); // book changes, snapshots and sends happen in one order
     private int _nextId;
 
     private ScriptedLighterServer(WebApplication app) => _app = app;
@@ -65,14 +66,39 @@ internal sealed class ScriptedLighterServer : IAsyncDisposable
         return server;
     }
 
-    public ServerBook Book(int marketId) => _books.GetOrAdd(marketId, id => new ServerBook(id));
+    public ServerBook Book(int marketId) => _books.GetOrAdd(marketId, id => new ServerBook(id, this));
 
     /// <summary>Sends a frame to every connection subscribed to <paramref name="channel"/>.</summary>
     public async Task PublishAsync(string channel, string frame)
     {
-        foreach (var connection in Connections.Where(c => c.IsSubscribed(channel)))
+        await _sequence.WaitAsync();
+        try
         {
-            await connection.SendAsync(frame);
+            await SendToSubscribersAsync(channel, frame);
+        }
+        finally
+        {
+            _sequence.Release();
+        }
+    }
+
+    /// <summary>Runs a book change and (optionally) sends its frame while no snapshot can interleave.</summary>
+    internal async Task<string> SequencedAsync(int marketId, Func<string> change, bool deliver)
+    {
+        await _sequence.WaitAsync();
+        try
+        {
+            var frame = change();
+            if (deliver)
+            {
+                await SendToSubscribersAsync("order_book/" + marketId, frame);
+            }
+
+            return frame;
+        }
+        finally
+        {
+            _sequence.Release();
         }
     }
 
@@ -175,7 +201,30 @@ internal sealed class ScriptedLighterServer : IAsyncDisposable
         }
     }
 
+    private async Task SendToSubscribersAsync(string channel, string frame)
+    {
+        foreach (var connection in Connections.Where(c => c.IsSubscribed(channel)))
+        {
+            await connection.SendAsync(frame);
+        }
+    }
+
     private async Task OnFrameAsync(ServerConnection connection, JsonElement frame)
+    {
+        await _sequence.WaitAsync();
+        try
+        {
+            await RespondAsync(connection, frame);
+        }
+        finally
+        {
+            _sequence.Release();
+        }
+
+        Record(connection, frame);
+    }
+
+    private async Task RespondAsync(ServerConnection connection, JsonElement frame)
     {
         var type = Type(frame);
         var channel = frame.TryGetProperty("channel", out var c) ? c.GetString() : null;
@@ -194,6 +243,10 @@ internal sealed class ScriptedLighterServer : IAsyncDisposable
             {
                 await connection.SendAsync(Book(int.Parse(channel["order_book/".Length..], System.Globalization.CultureInfo.InvariantCulture)).Snapshot(SendNonces));
             }
+            else if (type == "unsubscribe")
+            {
+                await connection.SendAsync($$"""{"channel":"{{channel!.Replace('/', ':')}}","type":"unsubscribed/{{channel.Split('/')[0]}}"}""");
+            }
             else if (type == "ping")
             {
                 await connection.SendAsync("""{"type":"pong"}""");
@@ -203,8 +256,6 @@ internal sealed class ScriptedLighterServer : IAsyncDisposable
                 await connection.SendAsync(reply);
             }
         }
-
-        Record(connection, frame);
     }
 
     private void Record(ServerConnection connection, JsonElement frame)
@@ -224,51 +275,5 @@ internal sealed class ScriptedLighterServer : IAsyncDisposable
         }
 
         done.ForEach(d => d.TrySetResult(frame));
-    }
-}
-
-/// <summary>One accepted client socket on the scripted server.</summary>
-internal sealed class ServerConnection(int id, WebSocket socket, bool responsive)
-{
-    private readonly SemaphoreSlim _send = new(1, 1);
-    private readonly ConcurrentDictionary<string, bool> _channels = new();
-
-    public int Id { get; } = id;
-
-    /// <summary>A connection set to false goes silent: no pongs, no snapshots, no updates.</summary>
-    public bool Responsive { get; set; } = responsive;
-
-    public bool Closed { get; set; }
-
-    public IReadOnlyCollection<string> Channels => _channels.Keys.ToList();
-
-    public bool IsSubscribed(string channel) => _channels.ContainsKey(channel);
-
-    public void Subscribe(string channel) => _channels[channel] = true;
-
-    public void Unsubscribe(string channel) => _channels.TryRemove(channel, out _);
-
-    public void Abort() => socket.Abort();
-
-    public async Task SendAsync(string frame)
-    {
-        if (!Responsive || Closed)
-        {
-            return;
-        }
-
-        await _send.WaitAsync();
-        try
-        {
-            await socket.SendAsync(Encoding.UTF8.GetBytes(frame), WebSocketMessageType.Text, true, CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or OperationCanceledException)
-        {
-            Closed = true;
-        }
-        finally
-        {
-            _send.Release();
-        }
     }
 }

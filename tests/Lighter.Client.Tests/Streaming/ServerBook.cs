@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace Lighter.Client.Tests.Streaming;
 
 /// <summary>The scripted server's own order book: the truth the client's local book must match.</summary>
-internal sealed class ServerBook(int marketId)
+internal sealed class ServerBook(int marketId, ScriptedLighterServer server)
 {
     private readonly SortedDictionary<decimal, string[]> _bids = [];
     private readonly SortedDictionary<decimal, string[]> _asks = [];
@@ -22,8 +22,15 @@ internal sealed class ServerBook(int marketId)
     /// <summary>Asks best first as (price, size) wire strings.</summary>
     public IReadOnlyList<(string Price, string Size)> Asks => _asks.Select(kv => (kv.Value[0], kv.Value[1])).ToList();
 
+    /// <summary>
+    /// Applies levels and sends the update to the market's subscribers (unless <paramref name="deliver"/> is false:
+    /// a skipped update), in sequence with snapshots. Returns the frame text.
+    /// </summary>
+    public Task<string> UpdateAsync(IEnumerable<(string Price, string Size)> bids, IEnumerable<(string Price, string Size)> asks, bool deliver = true, int nonceJump = 17, int offsetJump = 3, bool withNonces = true) =>
+        server.SequencedAsync(MarketId, () => Update(bids, asks, nonceJump, offsetJump, null, withNonces), deliver);
+
     /// <summary>Applies levels and returns the update frame text (with begin_nonce = previous nonce).</summary>
-    public string Update(IEnumerable<(string Price, string Size)> bids, IEnumerable<(string Price, string Size)> asks, int nonceJump = 17, int offsetJump = 3, long? forcedBeginNonce = null, bool withNonces = true)
+    internal string Update(IEnumerable<(string Price, string Size)> bids, IEnumerable<(string Price, string Size)> asks, int nonceJump = 17, int offsetJump = 3, long? forcedBeginNonce = null, bool withNonces = true)
     {
         var bidList = bids.ToList();
         var askList = asks.ToList();

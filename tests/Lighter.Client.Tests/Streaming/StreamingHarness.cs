@@ -37,7 +37,16 @@ internal sealed class StreamingHarness : IAsyncDisposable
 
     public LighterWebSocketOptions Options { get; }
 
-    public List<StreamDiagnosticEventArgs> Diagnostics { get; } = [];
+    private List<StreamDiagnosticEventArgs> Diagnostics { get; } = [];
+
+    /// <summary>Every diagnostic reported so far.</summary>
+    public IReadOnlyList<StreamDiagnosticEventArgs> DiagnosticsSoFar()
+    {
+        lock (Diagnostics)
+        {
+            return [.. Diagnostics];
+        }
+    }
 
     public static async Task<StreamingHarness> StartAsync(Action<LighterWebSocketOptions>? configure = null, IAuthTokenProvider? auth = null)
     {

@@ -1,4 +1,3 @@
-using Lighter.Client.OrderBooks;
 using Lighter.Client.Streaming;
 
 namespace Lighter.Client.Tests.Streaming;

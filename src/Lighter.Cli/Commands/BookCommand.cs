@@ -1,0 +1,129 @@
+using System.CommandLine;
+using Lighter.Client;
+using Lighter.Client.Streaming;
+
+namespace Lighter.Cli.Commands;
+
+/// <summary>
+/// <c>lighter book MARKET</c>: keeps a local order book over the WebSocket API. With <c>--until-offset K</c> it
+/// exits 0 once it has applied a snapshot or update with offset ≥ K and prints the book as the last stdout line.
+/// </summary>
+internal static class BookCommand
+{
+    public static Command Create()
+    {
+        var market = new Argument<int>("MARKET") { Description = "Market index, e.g. 0." };
+        var url = new Option<Uri?>("--ws-url")
+        {
+            Description = $"WebSocket endpoint (default {LighterEnvironment.Mainnet.WebSocketUrl}).",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Single().Value;
+                if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "ws" or "wss")
+                {
+                    return uri;
+                }
+
+                result.AddError($"--ws-url '{text}' is not an absolute ws:// or wss:// URL.");
+                return null;
+            },
+        };
+        var untilOffset = new Option<long?>("--until-offset")
+        {
+            Description = "Exit once a snapshot or update with at least this offset is applied; print the book as one JSON line.",
+        };
+        var json = new Option<bool>("--json") { Description = "Print every change as a JSON book line instead of the top of book." };
+        var command = new Command(
+            "book",
+            "Keep a local order book for MARKET. The final (or every, with --json) line is " +
+            "{\"market\":M,\"offset\":O,\"bids\":[[\"price\",\"size\"],...],\"asks\":[...]} with bids descending, asks " +
+            "ascending and the exchange's wire strings. Diagnostics go to stderr. Without --until-offset it runs until Ctrl+C.")
+        {
+            market, url, untilOffset, json,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            new BookRequest(parse.GetValue(market), parse.GetValue(url) ?? LighterEnvironment.Mainnet.WebSocketUrl, parse.GetValue(untilOffset), parse.GetValue(json)),
+            parse.InvocationConfiguration.Output,
+            parse.InvocationConfiguration.Error,
+            cancellationToken));
+        return command;
+    }
+
+    internal static async Task<int> RunAsync(BookRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (request.Market < 0)
+        {
+            await error.WriteLineAsync("MARKET must be a non-negative market index.").ConfigureAwait(false);
+            return 2;
+        }
+
+        var client = new LighterWebSocketClient(new LighterWebSocketOptions { Uri = request.Uri });
+        await using (client.ConfigureAwait(false))
+        {
+            var writeLock = new Lock();
+            client.StateChanged += (_, e) => Write(error, writeLock, $"connection {e.ConnectionId}: {e.Current} ({e.Reason})");
+            client.Diagnostic += (_, e) => Write(error, writeLock, $"{e.Kind}: {e.Message}");
+            var done = new TaskCompletionSource<OrderBookSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var subscription = await client.SubscribeOrderBookAsync(request.Market, cancellationToken).ConfigureAwait(false);
+            await using (subscription.ConfigureAwait(false))
+            {
+                var book = subscription.Book;
+                void OnChanged(object? sender, EventArgs e)
+                {
+                    var copy = book.GetSnapshot();
+                    if (copy.Status != OrderBookStatus.Synced || done.Task.IsCompleted)
+                    {
+                        return;
+                    }
+
+                    if (request.Json)
+                    {
+                        Write(output, writeLock, BookJsonLine.Format(copy));
+                    }
+                    else if (request.UntilOffset is null)
+                    {
+                        Write(output, writeLock, BookJsonLine.TopOfBook(copy));
+                    }
+
+                    if (copy.Offset >= request.UntilOffset)
+                    {
+                        done.TrySetResult(copy);
+                    }
+                }
+
+                book.Changed += OnChanged;
+                OnChanged(null, EventArgs.Empty); // A snapshot may have landed before the handler was attached.
+                try
+                {
+                    var final = await done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    if (!request.Json)
+                    {
+                        Write(output, writeLock, BookJsonLine.Format(final));
+                    }
+
+                    return 0;
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    return request.UntilOffset is null ? 0 : 1;
+                }
+                finally
+                {
+                    book.Changed -= OnChanged;
+                }
+            }
+        }
+    }
+
+    private static void Write(TextWriter writer, Lock writeLock, string line)
+    {
+        lock (writeLock)
+        {
+            writer.WriteLine(line);
+            writer.Flush();
+        }
+    }
+}
+
+/// <summary>Arguments of <c>lighter book</c>.</summary>
+internal sealed record BookRequest(int Market, Uri Uri, long? UntilOffset, bool Json);
