@@ -1,0 +1,198 @@
+using System.Globalization;
+
+namespace Lighter.Client.OrderBooks;
+
+/// <summary>
+/// A local copy of one market's order book, built from a snapshot plus price-level updates (size zero deletes).
+/// </summary>
+/// <remarks>
+/// <para>Continuity: an update continues the book only when its <c>begin_nonce</c> equals the <c>nonce</c> of the
+/// message before it. When the server sends no nonces, the update's <c>offset</c> must be greater than the last one.
+/// Anything else is a gap: the book switches to <see cref="OrderBookStatus.Resyncing"/>, ignores updates, and
+/// is rebuilt from the next snapshot, so old and new state are never mixed.</para>
+/// <para>All members are thread-safe; the stream applies messages on its receive loop while callers read.</para>
+/// </remarks>
+public sealed class OrderBook
+{
+    private readonly Lock _gate = new();
+    private readonly PriceLadder _bids = new(isBidSide: true);
+    private readonly PriceLadder _asks = new(isBidSide: false);
+    private long _offset;
+    private long? _nonce;
+    private OrderBookStatus _status = OrderBookStatus.Syncing;
+
+    /// <summary>Creates an empty book that waits for its first snapshot.</summary>
+    /// <param name="marketId">Market index.</param>
+    public OrderBook(int marketId)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(marketId);
+        MarketId = marketId;
+    }
+
+    /// <summary>Raised after every applied snapshot or update (on the stream's thread).</summary>
+    public event EventHandler<OrderBookChangedEventArgs>? Changed;
+
+    /// <summary>Raised when <see cref="Status"/> changes, e.g. on a detected gap.</summary>
+    public event EventHandler<OrderBookStatusChangedEventArgs>? StatusChanged;
+
+    /// <summary>Market index.</summary>
+    public int MarketId { get; }
+
+    /// <summary>Current synchronisation state.</summary>
+    public OrderBookStatus Status
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _status;
+            }
+        }
+    }
+
+    /// <summary>Offset of the last applied message.</summary>
+    public long Offset
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _offset;
+            }
+        }
+    }
+
+    /// <summary>Highest bid, or <see langword="null"/> when the side is empty.</summary>
+    public PriceLevel? BestBid
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _bids.Best;
+            }
+        }
+    }
+
+    /// <summary>Lowest ask, or <see langword="null"/> when the side is empty.</summary>
+    public PriceLevel? BestAsk
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _asks.Best;
+            }
+        }
+    }
+
+    /// <summary>Takes a consistent copy of the best <paramref name="depth"/> levels of each side.</summary>
+    /// <param name="depth">Levels per side; defaults to the whole book.</param>
+    public OrderBookSnapshot GetSnapshot(int depth = int.MaxValue)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(depth);
+        lock (_gate)
+        {
+            return new OrderBookSnapshot(MarketId, _status, _offset, _nonce, _bids.Top(depth), _asks.Top(depth));
+        }
+    }
+
+    /// <summary>Marks the book stale (e.g. after a reconnect); it is rebuilt from the next snapshot.</summary>
+    internal void Invalidate(string reason) => SetStatus(OrderBookStatus.Resyncing, reason, onlyIfSynced: false);
+
+    internal OrderBookApplyResult Apply(OrderBookFrame frame) => Apply(frame, out _);
+
+    internal OrderBookApplyResult Apply(OrderBookFrame frame, out string? gapReason)
+    {
+        OrderBookApplyResult result;
+        OrderBookStatus previous;
+        gapReason = null;
+        lock (_gate)
+        {
+            previous = _status;
+            if (frame.IsSnapshot)
+            {
+                _bids.Clear();
+                _asks.Clear();
+                ApplyLevels(frame);
+                _status = OrderBookStatus.Synced;
+                result = OrderBookApplyResult.SnapshotApplied;
+            }
+            else if (_status != OrderBookStatus.Synced)
+            {
+                return OrderBookApplyResult.IgnoredUntilSnapshot;
+            }
+            else if ((gapReason = FindGap(frame)) is not null)
+            {
+                _status = OrderBookStatus.Resyncing;
+                result = OrderBookApplyResult.Gap;
+            }
+            else
+            {
+                ApplyLevels(frame);
+                result = OrderBookApplyResult.UpdateApplied;
+            }
+        }
+
+        if (result == OrderBookApplyResult.Gap)
+        {
+            StatusChanged?.Invoke(this, new OrderBookStatusChangedEventArgs(previous, OrderBookStatus.Resyncing, gapReason!));
+            return result;
+        }
+
+        if (previous != OrderBookStatus.Synced)
+        {
+            StatusChanged?.Invoke(this, new OrderBookStatusChangedEventArgs(previous, OrderBookStatus.Synced, "snapshot applied"));
+        }
+
+        Changed?.Invoke(this, new OrderBookChangedEventArgs(frame.Offset, frame.IsSnapshot, frame.BidCount + frame.AskCount));
+        return result;
+    }
+
+    private string? FindGap(OrderBookFrame frame)
+    {
+        if (frame.BeginNonce is { } begin && _nonce is { } last)
+        {
+            return begin == last
+                ? null
+                : string.Create(CultureInfo.InvariantCulture, $"begin_nonce {begin} does not continue nonce {last}");
+        }
+
+        return frame.Offset > _offset
+            ? null
+            : string.Create(CultureInfo.InvariantCulture, $"offset {frame.Offset} does not follow offset {_offset}");
+    }
+
+    private void ApplyLevels(OrderBookFrame frame)
+    {
+        foreach (ref readonly var bid in frame.Bids)
+        {
+            _bids.Apply(bid);
+        }
+
+        foreach (ref readonly var ask in frame.Asks)
+        {
+            _asks.Apply(ask);
+        }
+
+        _offset = frame.Offset;
+        _nonce = frame.Nonce ?? (frame.IsSnapshot ? null : _nonce);
+    }
+
+    private void SetStatus(OrderBookStatus status, string reason, bool onlyIfSynced)
+    {
+        OrderBookStatus previous;
+        lock (_gate)
+        {
+            previous = _status;
+            if (previous == status || (onlyIfSynced && previous != OrderBookStatus.Synced))
+            {
+                return;
+            }
+
+            _status = status;
+        }
+
+        StatusChanged?.Invoke(this, new OrderBookStatusChangedEventArgs(previous, status, reason));
+    }
+}

@@ -1,0 +1,29 @@
+using Lighter.Client.OrderBooks;
+
+namespace Lighter.Client.Streaming;
+
+/// <summary>A local order book kept in sync with the exchange; disposing it unsubscribes.</summary>
+public sealed class OrderBookSubscription : IAsyncDisposable
+{
+    private readonly OrderBookSink _sink;
+    private readonly LighterWebSocketClient _client;
+    private int _disposed;
+
+    internal OrderBookSubscription(OrderBookSink sink, LighterWebSocketClient client)
+    {
+        _sink = sink;
+        _client = client;
+    }
+
+    /// <summary>The book; read it any time, or follow <see cref="OrderBook.Changed"/>.</summary>
+    public OrderBook Book => _sink.Book;
+
+    /// <summary>Unsubscribes; the book keeps its last state.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            await _client.DetachAsync(_sink, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+}

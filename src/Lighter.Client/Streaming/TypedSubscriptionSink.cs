@@ -1,0 +1,51 @@
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+
+namespace Lighter.Client.Streaming;
+
+/// <summary>Decodes a channel's frames into <typeparamref name="T"/> and buffers them for the consumer.</summary>
+internal sealed class TypedSubscriptionSink<T> : SubscriptionSink
+    where T : class
+{
+    private readonly StreamMessageDecoder<T> _decoder;
+    private readonly Channel<T> _buffer;
+    private IStreamDiagnostics? _diagnostics;
+
+    public TypedSubscriptionSink(ChannelSubscription<T> channel, int capacity)
+        : base(channel.Address, channel.RequiresAuth)
+    {
+        _decoder = channel.Decoder;
+        _buffer = Channel.CreateBounded<T>(
+            new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleWriter = true },
+            dropped => _diagnostics?.Report(StreamDiagnosticKind.BufferOverflow, $"consumer of '{Address}' fell behind: dropped the oldest buffered message", Address, default));
+    }
+
+    public ChannelReader<T> Reader => _buffer.Reader;
+
+    public override void OnFrame(ReadOnlySpan<byte> type, ReadOnlySpan<byte> frame, IStreamDiagnostics diagnostics)
+    {
+        _diagnostics = diagnostics;
+        var typeText = Encoding.UTF8.GetString(type);
+        T? message;
+        try
+        {
+            message = _decoder(typeText, frame);
+        }
+        catch (JsonException ex)
+        {
+            diagnostics.Report(StreamDiagnosticKind.MalformedFrame, $"'{typeText}' on '{Address}' does not decode: {ex.Message}", Address, frame);
+            return;
+        }
+
+        if (message is null)
+        {
+            diagnostics.Report(StreamDiagnosticKind.UnknownMessageType, $"message type '{typeText}' is not known on '{Address}'", Address, frame);
+            return;
+        }
+
+        _buffer.Writer.TryWrite(message);
+    }
+
+    public override void OnCompleted() => _buffer.Writer.TryComplete();
+}

@@ -1,0 +1,274 @@
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Lighter.Client.Tests.Streaming;
+
+/// <summary>
+/// A real Kestrel WebSocket server on 127.0.0.1:0 that speaks the Lighter stream protocol and that tests script:
+/// publish updates, skip one, go silent, abort sockets, send malformed or unknown frames.
+/// </summary>
+internal sealed class ScriptedLighterServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<int, ServerBook> _books = new();
+    private readonly List<ServerConnection> _connections = [];
+    private readonly List<(ServerConnection Connection, JsonElement Frame)> _received = [];
+    private readonly List<(Func<ServerConnection, JsonElement, bool> Match, TaskCompletionSource<JsonElement> Done)> _waiters = [];
+    private readonly Lock _gate = new();
+    private int _nextId;
+
+    private ScriptedLighterServer(WebApplication app) => _app = app;
+
+    public Uri Uri { get; private set; } = null!;
+
+    /// <summary>When false, new connections neither answer pings nor receive anything (a silent peer).</summary>
+    public bool Responsive { get; set; } = true;
+
+    /// <summary>Whether order-book frames carry nonce / begin_nonce (the live exchange does).</summary>
+    public bool SendNonces { get; set; } = true;
+
+    /// <summary>Reply to jsonapi/sendtx(batch); null means never answer.</summary>
+    public Func<JsonElement, string?>? TransactionReply { get; set; }
+
+    public IReadOnlyList<ServerConnection> Connections
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _connections];
+            }
+        }
+    }
+
+    public static async Task<ScriptedLighterServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var server = new ScriptedLighterServer(app);
+        app.UseWebSockets();
+        app.Map("/stream", server.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.Uri = new Uri(address.Replace("http://", "ws://", StringComparison.Ordinal) + "/stream");
+        return server;
+    }
+
+    public ServerBook Book(int marketId) => _books.GetOrAdd(marketId, id => new ServerBook(id));
+
+    /// <summary>Sends a frame to every connection subscribed to <paramref name="channel"/>.</summary>
+    public async Task PublishAsync(string channel, string frame)
+    {
+        foreach (var connection in Connections.Where(c => c.IsSubscribed(channel)))
+        {
+            await connection.SendAsync(frame);
+        }
+    }
+
+    public Task PublishAsync(int marketId, string frame) => PublishAsync("order_book/" + marketId, frame);
+
+    public async Task SendToAllAsync(string frame)
+    {
+        foreach (var connection in Connections)
+        {
+            await connection.SendAsync(frame);
+        }
+    }
+
+    /// <summary>Kills every open socket without a close handshake.</summary>
+    public void AbortAll()
+    {
+        foreach (var connection in Connections)
+        {
+            connection.Abort();
+        }
+    }
+
+    /// <summary>Completes with the first (past or future) client frame that matches.</summary>
+    public Task<JsonElement> WaitForFrameAsync(Func<ServerConnection, JsonElement, bool> match)
+    {
+        lock (_gate)
+        {
+            foreach (var (connection, frame) in _received)
+            {
+                if (match(connection, frame))
+                {
+                    return Task.FromResult(frame);
+                }
+            }
+
+            var done = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((match, done));
+            return done.Task.WaitAsync(TestWait.Guard);
+        }
+    }
+
+    public Task<JsonElement> WaitForSubscribeAsync(string channel, int connectionId) =>
+        WaitForFrameAsync((c, f) => c.Id == connectionId && Type(f) == "subscribe" && f.GetProperty("channel").GetString() == channel);
+
+    public async ValueTask DisposeAsync()
+    {
+        AbortAll();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    internal static string? Type(JsonElement frame) => frame.TryGetProperty("type", out var t) ? t.GetString() : null;
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = 400;
+            return;
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        var connection = new ServerConnection(Interlocked.Increment(ref _nextId) - 1, socket, Responsive);
+        lock (_gate)
+        {
+            _connections.Add(connection);
+        }
+
+        await connection.SendAsync("""{"session_id":"test","type":"connected"}""");
+        var buffer = new byte[1 << 16];
+        try
+        {
+            while (true)
+            {
+                var count = 0;
+                ValueWebSocketReceiveResult result;
+                do
+                {
+                    result = await socket.ReceiveAsync(buffer.AsMemory(count), context.RequestAborted);
+                    count += result.Count;
+                }
+                while (!result.EndOfMessage);
+
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    break;
+                }
+
+                using var document = JsonDocument.Parse(buffer.AsMemory(0, count));
+                await OnFrameAsync(connection, document.RootElement.Clone());
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException)
+        {
+            // Aborted by the test or by the client.
+        }
+        finally
+        {
+            connection.Closed = true;
+        }
+    }
+
+    private async Task OnFrameAsync(ServerConnection connection, JsonElement frame)
+    {
+        var type = Type(frame);
+        var channel = frame.TryGetProperty("channel", out var c) ? c.GetString() : null;
+        if (type == "subscribe" && channel is not null)
+        {
+            connection.Subscribe(channel);
+        }
+        else if (type == "unsubscribe" && channel is not null)
+        {
+            connection.Unsubscribe(channel);
+        }
+
+        if (connection.Responsive)
+        {
+            if (type == "subscribe" && channel!.StartsWith("order_book/", StringComparison.Ordinal))
+            {
+                await connection.SendAsync(Book(int.Parse(channel["order_book/".Length..], System.Globalization.CultureInfo.InvariantCulture)).Snapshot(SendNonces));
+            }
+            else if (type == "ping")
+            {
+                await connection.SendAsync("""{"type":"pong"}""");
+            }
+            else if (type is "jsonapi/sendtx" or "jsonapi/sendtxbatch" && TransactionReply?.Invoke(frame) is { } reply)
+            {
+                await connection.SendAsync(reply);
+            }
+        }
+
+        Record(connection, frame);
+    }
+
+    private void Record(ServerConnection connection, JsonElement frame)
+    {
+        List<TaskCompletionSource<JsonElement>> done = [];
+        lock (_gate)
+        {
+            _received.Add((connection, frame));
+            foreach (var waiter in _waiters.ToList())
+            {
+                if (waiter.Match(connection, frame))
+                {
+                    _waiters.Remove(waiter);
+                    done.Add(waiter.Done);
+                }
+            }
+        }
+
+        done.ForEach(d => d.TrySetResult(frame));
+    }
+}
+
+/// <summary>One accepted client socket on the scripted server.</summary>
+internal sealed class ServerConnection(int id, WebSocket socket, bool responsive)
+{
+    private readonly SemaphoreSlim _send = new(1, 1);
+    private readonly ConcurrentDictionary<string, bool> _channels = new();
+
+    public int Id { get; } = id;
+
+    /// <summary>A connection set to false goes silent: no pongs, no snapshots, no updates.</summary>
+    public bool Responsive { get; set; } = responsive;
+
+    public bool Closed { get; set; }
+
+    public IReadOnlyCollection<string> Channels => _channels.Keys.ToList();
+
+    public bool IsSubscribed(string channel) => _channels.ContainsKey(channel);
+
+    public void Subscribe(string channel) => _channels[channel] = true;
+
+    public void Unsubscribe(string channel) => _channels.TryRemove(channel, out _);
+
+    public void Abort() => socket.Abort();
+
+    public async Task SendAsync(string frame)
+    {
+        if (!Responsive || Closed)
+        {
+            return;
+        }
+
+        await _send.WaitAsync();
+        try
+        {
+            await socket.SendAsync(Encoding.UTF8.GetBytes(frame), WebSocketMessageType.Text, true, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or OperationCanceledException)
+        {
+            Closed = true;
+        }
+        finally
+        {
+            _send.Release();
+        }
+    }
+}
