@@ -37,7 +37,7 @@ public sealed class AuthTokenHandler : DelegatingHandler
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        switch (_placement(LighterOperation.FromUri(request.RequestUri)))
+        switch (_placement(OperationName.FromUri(request.RequestUri)))
         {
             case AuthPlacement.Header when !request.Headers.Contains("authorization"):
                 request.Headers.TryAddWithoutValidation("authorization", _cache.GetToken());

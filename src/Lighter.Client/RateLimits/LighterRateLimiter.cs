@@ -51,7 +51,7 @@ public sealed class LighterRateLimiter : IDisposable
     public async ValueTask<RateLimitPermit> AcquireAsync(string operation, CancellationToken cancellationToken = default)
     {
         if (_tier == RateLimitTier.Unlimited) return default;
-        var isSendTx = LighterOperation.IsSendTx(operation);
+        var isSendTx = OperationName.IsSendTx(operation);
         RateLimitLease? first = null, second = null;
         try
         {
