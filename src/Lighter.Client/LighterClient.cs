@@ -47,11 +47,15 @@ public sealed partial class LighterClient : IDisposable
             nonces = new NonceManager(account, key, ct => NextNonceReader.FetchAsync(Http, account, key, ct));
         }
 
+        Markets = new Markets.MarketCatalog(Http, TimeProvider, options.MarketMetadataTtl, LoggerFactory.CreateLogger<Markets.MarketCatalog>());
         if (nonces is not null)
         {
             Submitter = new TransactionSubmitter(Http, nonces, LoggerFactory.CreateLogger<TransactionSubmitter>());
         }
     }
+
+    /// <summary>Market metadata (decimals) used to scale decimal prices and sizes; cached and refreshable.</summary>
+    public Markets.MarketCatalog Markets { get; }
 
     /// <summary>The options the client was built with.</summary>
     public LighterClientOptions Options { get; }
