@@ -1,11 +1,15 @@
 using Lighter.Client.Submission;
 using Lighter.Client.Trading;
 using Lighter.Signing.Transactions;
+using Microsoft.Extensions.Logging;
 
 namespace Lighter.Client;
 
 public sealed partial class LighterClient
 {
+    /// <summary>Auth tokens of the signer's key, attached to the operations that take one (null without a signer).</summary>
+    public Auth.AuthTokenCache? AuthTokens { get; private set; }
+
     /// <summary>The signer (null for a read-only client).</summary>
     public ILighterTransactionSigner? Signer { get; private set; }
 
@@ -25,6 +29,7 @@ public sealed partial class LighterClient
         }
 
         Signer = signer;
+        AuthTokens = new Auth.AuthTokenCache(signer.AccountIndex, signer.ApiKeyIndex, signer.CreateAuthToken, TimeProvider, Options.AuthTokenLifetime, Options.AuthTokenRenewBefore, LoggerFactory.CreateLogger<Auth.AuthTokenCache>());
         return this;
     }
 

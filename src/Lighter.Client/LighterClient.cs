@@ -86,9 +86,12 @@ public sealed partial class LighterClient : IDisposable
         var environment = options.ResolveEnvironment();
         var time = timeProvider ?? TimeProvider.System;
         var limiter = options.RateLimitTier == RateLimitTier.Unlimited ? null : new LighterRateLimiter(options, time);
-        var pipeline = LighterHttpPipeline.Create(options, time, limiter, null, transport ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, loggerFactory);
+        LighterClient? client = null;
+        var auth = new Auth.AuthTokenHandler(() => client?.AuthTokens, Auth.AuthOperations.Of);
+        var pipeline = LighterHttpPipeline.Create(options, time, limiter, auth, transport ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, loggerFactory);
         var http = new HttpClient(pipeline) { BaseAddress = environment.BaseUrl, Timeout = Timeout.InfiniteTimeSpan };
-        return new LighterClient(options, http, time, loggerFactory, null, ownsHttp: true, ownedLimiter: limiter);
+        client = new LighterClient(options, http, time, loggerFactory, null, ownsHttp: true, ownedLimiter: limiter);
+        return client;
     }
 
     /// <summary>Leases a nonce, signs with it (<paramref name="sign"/>) and submits through <c>sendTx</c>.</summary>

@@ -74,10 +74,12 @@ public sealed class SubmitterTests : IDisposable
         var injectedNonce = 0;
         var injected429 = 0;
         var resent = 0;
+        var rejectedOnce = new ConcurrentDictionary<long, byte>();
         SendTx((body, call) =>
         {
             var nonce = NonceOf(body);
-            if (call % 997 == 0)
+            // Each 997th nonce is refused once as "invalid nonce" (the first time it is seen).
+            if (nonce % 997 == 0 && rejectedOnce.TryAdd(nonce, 0))
             {
                 Interlocked.Increment(ref injectedNonce);
                 return Json(400, """{"code":21104,"message":"invalid nonce"}""");

@@ -142,6 +142,21 @@ public sealed class TradingTests : IDisposable
     }
 
     [Fact]
+    public async Task Operations_that_take_an_auth_token_get_the_signers_cached_token()
+    {
+        _server.Given(Request.Create().WithPath("/api/v1/accountActiveOrders")).RespondWith(Json("""{"code":200,"orders":[]}"""));
+        (await _client.Http.GetAsync("api/v1/accountActiveOrders?account_index=7&market_id=0")).Dispose();
+        (await _client.Http.GetAsync("api/v1/orderBookDetails")).Dispose();
+
+        static string? Auth(WireMock.Logging.ILogEntry e) =>
+            e.RequestMessage!.Headers!.FirstOrDefault(h => h.Key.Equals("authorization", StringComparison.OrdinalIgnoreCase)).Value?.Single();
+        var entries = _server.LogEntries.ToList();
+        // Deadline = now + 1 h (default lifetime), in Unix seconds.
+        Assert.Equal("1767258000:7:3:test", Auth(entries[^2]));
+        Assert.Null(Auth(entries[^1]));
+    }
+
+    [Fact]
     public async Task Invalid_transactions_are_rejected_by_the_official_rules_before_sending() =>
         await Assert.ThrowsAsync<LighterSigningException>(() => _client.SubmitAsync(new CancelOrder { MarketIndex = 0, Index = 0 }));
 }
