@@ -21,13 +21,22 @@ public enum AuthPlacement
 /// </summary>
 public sealed class AuthTokenHandler : DelegatingHandler
 {
-    private readonly AuthTokenCache _cache;
+    private readonly Func<AuthTokenCache?> _cache;
     private readonly Func<string, AuthPlacement> _placement;
 
     /// <summary>Creates the handler.</summary>
     /// <param name="cache">The token source.</param>
     /// <param name="placement">Where an operation (path below <c>api/v1/</c>) takes its token.</param>
     public AuthTokenHandler(AuthTokenCache cache, Func<string, AuthPlacement> placement)
+        : this(() => cache, placement)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+    }
+
+    /// <summary>Creates the handler with a token source that may appear later (a signer attached after start-up).</summary>
+    /// <param name="cache">Returns the token source, or null while there is none (requests then go without a token).</param>
+    /// <param name="placement">Where an operation takes its token.</param>
+    public AuthTokenHandler(Func<AuthTokenCache?> cache, Func<string, AuthPlacement> placement)
     {
         _cache = cache ?? throw new ArgumentNullException(nameof(cache));
         _placement = placement ?? throw new ArgumentNullException(nameof(placement));
@@ -37,14 +46,15 @@ public sealed class AuthTokenHandler : DelegatingHandler
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        switch (_placement(LighterOperation.FromUri(request.RequestUri)))
+        if (_cache() is not { } cache) return base.SendAsync(request, cancellationToken);
+        switch (_placement(OperationName.FromUri(request.RequestUri)))
         {
             case AuthPlacement.Header when !request.Headers.Contains("authorization"):
-                request.Headers.TryAddWithoutValidation("authorization", _cache.GetToken());
+                request.Headers.TryAddWithoutValidation("authorization", cache.GetToken());
                 break;
             case AuthPlacement.Query when request.RequestUri is { } uri && !HasAuthQuery(uri):
                 var separator = string.IsNullOrEmpty(uri.Query) ? "?" : "&";
-                request.RequestUri = new Uri(uri.OriginalString + separator + "auth=" + Uri.EscapeDataString(_cache.GetToken()), uri.IsAbsoluteUri ? UriKind.Absolute : UriKind.Relative);
+                request.RequestUri = new Uri(uri.OriginalString + separator + "auth=" + Uri.EscapeDataString(cache.GetToken()), uri.IsAbsoluteUri ? UriKind.Absolute : UriKind.Relative);
                 break;
         }
 

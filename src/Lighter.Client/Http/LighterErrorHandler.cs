@@ -27,7 +27,7 @@ public sealed class LighterErrorHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var operation = LighterOperation.FromUri(request.RequestUri);
+        var operation = OperationName.FromUri(request.RequestUri);
         HttpResponseMessage response;
         try
         {

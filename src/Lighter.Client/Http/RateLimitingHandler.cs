@@ -17,7 +17,7 @@ public sealed class RateLimitingHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var permit = await _limiter.AcquireAsync(LighterOperation.FromUri(request.RequestUri), cancellationToken).ConfigureAwait(false);
+        using var permit = await _limiter.AcquireAsync(OperationName.FromUri(request.RequestUri), cancellationToken).ConfigureAwait(false);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 }

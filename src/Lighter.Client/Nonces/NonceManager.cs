@@ -9,10 +9,12 @@ namespace Lighter.Client.Nonces;
 /// extends the range with <see cref="Interlocked.Increment(ref long)"/>. <see cref="Release"/> rolls the counter
 /// back when the nonce is the latest, else queues it for the next caller. Nonces below <c>floor</c> (the server's
 /// <c>nextNonce</c> at the last resync) are stale and dropped instead of reused.</para>
-/// <para>A resync moves the sequence forward to the server's <c>nextNonce</c>. It moves it backward (to refill a gap
-/// left by a transaction that never landed) only when no lease is outstanding; a Dekker-style gate
+/// <para>A resync moves the sequence forward to the server's <c>nextNonce</c>. When the server instead waits for a
+/// nonce below ours (a transaction we counted as used never landed), exactly that nonce is queued for reuse, and
+/// only when no lease is outstanding; a Dekker-style gate
 /// (<c>inFlight</c> vs <c>resetting</c>, both written with full fences) makes that check race-free without
-/// putting a lock on the hot path.</para>
+/// putting a lock on the hot path. A commit counter sampled before the fetch rejects a stale answer: if any
+/// transaction was committed while <c>nextNonce</c> was in flight, the sequence is not moved backward.</para>
 /// </remarks>
 public sealed class NonceManager : INonceManager
 {
@@ -24,6 +26,7 @@ public sealed class NonceManager : INonceManager
     private long _next;
     private long _floor;
     private long _inFlight;
+    private long _commits;
     private int _resetting;
     private volatile bool _initialized;
 
@@ -56,7 +59,11 @@ public sealed class NonceManager : INonceManager
         _initialized ? new ValueTask<NonceLease>(Take()) : AcquireSlowAsync(cancellationToken);
 
     /// <inheritdoc />
-    public void Commit(NonceLease lease) => Interlocked.Decrement(ref _inFlight);
+    public void Commit(NonceLease lease)
+    {
+        Interlocked.Increment(ref _commits);
+        Interlocked.Decrement(ref _inFlight);
+    }
 
     /// <inheritdoc />
     public void Release(NonceLease lease)
@@ -137,11 +144,12 @@ public sealed class NonceManager : INonceManager
     private async Task FetchAndApplyAsync()
     {
         await Task.Yield();
+        var commitsBefore = Interlocked.Read(ref _commits);
         var serverNext = await _fetchNextNonce(CancellationToken.None).ConfigureAwait(false);
-        Apply(serverNext);
+        Apply(serverNext, commitsBefore);
     }
 
-    private void Apply(long serverNext)
+    private void Apply(long serverNext, long commitsBefore)
     {
         RaiseFloor(serverNext);
         var current = Interlocked.Read(ref _next);
@@ -155,14 +163,15 @@ public sealed class NonceManager : INonceManager
         if (current == serverNext) return;
 
         // The server waits for a nonce below ours: a transaction that never landed left a gap. Refill it only
-        // when nothing is in flight; otherwise the outstanding transactions may still fill it themselves.
+        // when nothing is in flight and nothing was committed since the fetch began; otherwise the answer may be
+        // stale, or outstanding transactions may still fill the gap themselves.
         Interlocked.Exchange(ref _resetting, 1);
         try
         {
-            if (Interlocked.Read(ref _inFlight) == 0)
+            if (Interlocked.Read(ref _inFlight) == 0 && Interlocked.Read(ref _commits) == commitsBefore && !_released.Contains(serverNext))
             {
-                _released.Clear();
-                Interlocked.Exchange(ref _next, serverNext);
+                // Hand out exactly the missing nonce again; later ones the server may already hold stay used.
+                _released.Enqueue(serverNext);
             }
         }
         finally

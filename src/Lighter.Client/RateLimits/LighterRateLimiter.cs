@@ -9,21 +9,17 @@ namespace Lighter.Client.RateLimits;
 /// separate sendTx budget. Every tier also keeps the 24,000-weight cap that bounds heavy endpoints.
 /// </summary>
 /// <remarks>
-/// Built on <see cref="SlidingWindowRateLimiter"/> with manual replenishment driven by a <see cref="TimeProvider"/>
-/// timer (testable with a fake clock). A window of S segments frees a permit after between S-1 and S segment
-/// lengths, so the window is stretched to 60·S/(S-1) s: no permit returns before a full minute has passed.
+/// Each budget is a <see cref="RollingWindowRateLimiter"/>: a permit returns exactly one minute after it was
+/// granted, measured on the injected <see cref="TimeProvider"/>.
 /// </remarks>
 public sealed class LighterRateLimiter : IDisposable
 {
-    private const int Segments = 12;
-    private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
-    private static readonly TimeSpan SegmentLength = Minute / (Segments - 1);
     private const int WeightCap = 24_000;
 
-    private readonly List<(SlidingWindowRateLimiter Limiter, ITimer Timer)> _windows = [];
-    private readonly Budget? _requests;
-    private readonly Budget? _weight;
-    private readonly Budget? _sendTx;
+    private readonly List<RollingWindowRateLimiter> _windows = [];
+    private readonly RollingWindowRateLimiter? _requests;
+    private readonly RollingWindowRateLimiter? _weight;
+    private readonly RollingWindowRateLimiter? _sendTx;
     private readonly RateLimitTier _tier;
 
     /// <summary>Creates the limiter for the tier and budgets in <paramref name="options"/>.</summary>
@@ -55,7 +51,7 @@ public sealed class LighterRateLimiter : IDisposable
     public async ValueTask<RateLimitPermit> AcquireAsync(string operation, CancellationToken cancellationToken = default)
     {
         if (_tier == RateLimitTier.Unlimited) return default;
-        var isSendTx = LighterOperation.IsSendTx(operation);
+        var isSendTx = OperationName.IsSendTx(operation);
         RateLimitLease? first = null, second = null;
         try
         {
@@ -83,44 +79,29 @@ public sealed class LighterRateLimiter : IDisposable
     }
 
     /// <summary>Permits still free in the REST window (diagnostics).</summary>
-    public long? AvailableRestPermits => (_requests ?? _weight)?.Limiter.GetStatistics()?.CurrentAvailablePermits;
+    public long? AvailableRestPermits => (_requests ?? _weight)?.GetStatistics()?.CurrentAvailablePermits;
 
     /// <inheritdoc />
     public void Dispose()
     {
-        foreach (var (limiter, timer) in _windows)
-        {
-            timer.Dispose();
-            limiter.Dispose();
-        }
+        foreach (var limiter in _windows) limiter.Dispose();
     }
 
-    private Budget Window(int permits, int queue, TimeProvider time)
+    private RollingWindowRateLimiter Window(int permits, int queue, TimeProvider time)
     {
-        var limiter = new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
-        {
-            PermitLimit = permits,
-            Window = SegmentLength * Segments,
-            SegmentsPerWindow = Segments,
-            QueueLimit = queue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = false,
-        });
-        var timer = time.CreateTimer(static state => ((SlidingWindowRateLimiter)state!).TryReplenish(), limiter, SegmentLength, SegmentLength);
-        _windows.Add((limiter, timer));
-        return new Budget(limiter, permits);
+        var limiter = new RollingWindowRateLimiter(permits, TimeSpan.FromMinutes(1), queue, time);
+        _windows.Add(limiter);
+        return limiter;
     }
 
-    private static async ValueTask<RateLimitLease> TakeAsync(Budget budget, int cost, string operation, CancellationToken cancellationToken)
+    private static async ValueTask<RateLimitLease> TakeAsync(RollingWindowRateLimiter budget, int cost, string operation, CancellationToken cancellationToken)
     {
         // A weight above the whole budget (possible with a lowered override) would never fit: it takes the whole window.
-        var lease = await budget.Limiter.AcquireAsync(Math.Min(cost, budget.Limit), cancellationToken).ConfigureAwait(false);
+        var lease = await budget.AcquireAsync(Math.Min(cost, budget.PermitLimit), cancellationToken).ConfigureAwait(false);
         if (lease.IsAcquired) return lease;
         lease.Dispose();
         throw new LighterApiException(operation, null, null, "the client-side rate-limit queue is full; slow down or raise RateLimitQueueLimit", isTransient: true);
     }
-
-    private sealed record Budget(SlidingWindowRateLimiter Limiter, int Limit);
 }
 
 /// <summary>The rate-limit leases held for one request; disposing returns nothing early (the window frees them).</summary>

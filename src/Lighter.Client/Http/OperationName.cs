@@ -1,7 +1,7 @@
 namespace Lighter.Client.Http;
 
 /// <summary>Names a REST request the way the rate-limit table and error messages do: the path below <c>api/v1/</c>.</summary>
-internal static class LighterOperation
+internal static class OperationName
 {
     private const string Prefix = "/api/v1/";
 

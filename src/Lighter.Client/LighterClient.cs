@@ -1,0 +1,112 @@
+using Lighter.Client.Http;
+using Lighter.Client.Nonces;
+using Lighter.Client.RateLimits;
+using Lighter.Client.Submission;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Lighter.Client;
+
+/// <summary>
+/// The Lighter SDK entry point for one account and API key: REST access through the resilient, rate-limited
+/// pipeline, and transaction submission with managed nonces. Create it with <see cref="Create"/> or resolve it
+/// from DI (<c>services.AddLighterClient(...)</c>).
+/// </summary>
+public sealed partial class LighterClient : IDisposable
+{
+    private readonly bool _ownsHttp;
+    private readonly IDisposable? _ownedLimiter;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates a client over an <see cref="HttpClient"/> that already runs the Lighter pipeline (see <see cref="LighterHttpPipeline"/>).</summary>
+    /// <param name="options">Validated options.</param>
+    /// <param name="http">HTTP client with the Lighter handlers; its base address is set from the environment when empty.</param>
+    /// <param name="timeProvider">Clock (expiries, auth tokens, metadata freshness).</param>
+    /// <param name="loggerFactory">Optional logger factory.</param>
+    /// <param name="nonces">Nonce sequence to use; by default one is created for the configured account and key.</param>
+    public LighterClient(LighterClientOptions options, HttpClient http, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, INonceManager? nonces = null)
+        : this(options, http, timeProvider, loggerFactory, nonces, ownsHttp: false, ownedLimiter: null)
+    {
+    }
+
+    private LighterClient(LighterClientOptions options, HttpClient http, TimeProvider? timeProvider, ILoggerFactory? loggerFactory, INonceManager? nonces, bool ownsHttp, IDisposable? ownedLimiter)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(http);
+        Options = options;
+        Environment = options.ResolveEnvironment();
+        Http = http;
+        Http.BaseAddress ??= Environment.BaseUrl;
+        TimeProvider = timeProvider ?? TimeProvider.System;
+        LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        _logger = LoggerFactory.CreateLogger<LighterClient>();
+        _ownsHttp = ownsHttp;
+        _ownedLimiter = ownedLimiter;
+        if (nonces is null && options.AccountIndex is { } account && options.ApiKeyIndex is { } key)
+        {
+            nonces = new NonceManager(account, key, ct => NextNonceReader.FetchAsync(Http, account, key, ct));
+        }
+
+        Markets = new Markets.MarketCatalog(Http, TimeProvider, options.MarketMetadataTtl, LoggerFactory.CreateLogger<Markets.MarketCatalog>());
+        if (nonces is not null)
+        {
+            Submitter = new TransactionSubmitter(Http, nonces, LoggerFactory.CreateLogger<TransactionSubmitter>());
+        }
+    }
+
+    /// <summary>Market metadata (decimals) used to scale decimal prices and sizes; cached and refreshable.</summary>
+    public Markets.MarketCatalog Markets { get; }
+
+    /// <summary>The options the client was built with.</summary>
+    public LighterClientOptions Options { get; }
+
+    /// <summary>The deployment (URLs and chain id) every request and signature targets.</summary>
+    public LighterEnvironment Environment { get; }
+
+    /// <summary>The HTTP client running the Lighter pipeline (errors, retries, rate limits, auth tokens).</summary>
+    public HttpClient Http { get; }
+
+    /// <summary>The clock.</summary>
+    public TimeProvider TimeProvider { get; }
+
+    /// <summary>The logger factory.</summary>
+    public ILoggerFactory LoggerFactory { get; }
+
+    /// <summary>Nonce-managed submission for the configured account and key (null for a read-only client).</summary>
+    public TransactionSubmitter? Submitter { get; }
+
+    /// <summary>Builds a client with its own pipeline, for use without dependency injection.</summary>
+    /// <param name="options">Options (validated here).</param>
+    /// <param name="transport">Innermost handler; a pooled <see cref="SocketsHttpHandler"/> by default.</param>
+    /// <param name="timeProvider">Clock; <see cref="TimeProvider.System"/> by default.</param>
+    /// <param name="loggerFactory">Optional logger factory.</param>
+    public static LighterClient Create(LighterClientOptions options, HttpMessageHandler? transport = null, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var environment = options.ResolveEnvironment();
+        var time = timeProvider ?? TimeProvider.System;
+        var limiter = options.RateLimitTier == RateLimitTier.Unlimited ? null : new LighterRateLimiter(options, time);
+        LighterClient? client = null;
+        var auth = new Auth.AuthTokenHandler(() => client?.AuthTokens, Auth.AuthOperations.Of);
+        var pipeline = LighterHttpPipeline.Create(options, time, limiter, auth, transport ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, loggerFactory);
+        var http = new HttpClient(pipeline) { BaseAddress = environment.BaseUrl, Timeout = Timeout.InfiniteTimeSpan };
+        client = new LighterClient(options, http, time, loggerFactory, null, ownsHttp: true, ownedLimiter: limiter);
+        return client;
+    }
+
+    /// <summary>Leases a nonce, signs with it (<paramref name="sign"/>) and submits through <c>sendTx</c>.</summary>
+    /// <exception cref="InvalidOperationException">No account and API key are configured.</exception>
+    /// <exception cref="LighterApiException">The exchange refused the transaction or its fate is unknown.</exception>
+    public Task<TxSubmission> SubmitAsync(Func<long, WireTransaction> sign, CancellationToken cancellationToken = default) =>
+        RequireSubmitter().SubmitAsync(sign, cancellationToken);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_ownsHttp) Http.Dispose();
+        _ownedLimiter?.Dispose();
+    }
+
+    private TransactionSubmitter RequireSubmitter() =>
+        Submitter ?? throw new InvalidOperationException("This client has no AccountIndex/ApiKeyIndex configured, so it cannot submit transactions.");
+}
