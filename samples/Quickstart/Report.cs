@@ -1,5 +1,4 @@
 using System.Globalization;
-using Lighter.Client.OrderBooks;
 using Spectre.Console;
 
 namespace Quickstart;
@@ -34,15 +33,17 @@ internal static class Report
         console.Write(table);
     }
 
-    public static void Book(IAnsiConsole console, Market market, OrderBookSnapshot snapshot, int updates)
+    /// <summary>The top of a book: (price, size) wire strings per side, best first.</summary>
+    public static void Book(IAnsiConsole console, Market market, IReadOnlyList<(string Price, string Size)> bids,
+        IReadOnlyList<(string Price, string Size)> asks, int updates)
     {
         var table = new Table().Title($"{market.Symbol} order book (local copy from {updates} stream messages)")
             .AddColumns("bid size", "bid", "ask", "ask size");
-        for (var i = 0; i < Math.Max(snapshot.Bids.Count, snapshot.Asks.Count); i++)
+        for (var i = 0; i < Math.Max(bids.Count, asks.Count); i++)
         {
-            var bid = i < snapshot.Bids.Count ? snapshot.Bids[i] : (PriceLevel?)null;
-            var ask = i < snapshot.Asks.Count ? snapshot.Asks[i] : (PriceLevel?)null;
-            table.AddRow(bid?.SizeText ?? "", bid?.PriceText ?? "", ask?.PriceText ?? "", ask?.SizeText ?? "");
+            var (bidPrice, bidSize) = i < bids.Count ? bids[i] : ("", "");
+            var (askPrice, askSize) = i < asks.Count ? asks[i] : ("", "");
+            table.AddRow(bidSize, bidPrice, askPrice, askSize);
         }
 
         console.Write(table);

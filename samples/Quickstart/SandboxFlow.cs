@@ -30,7 +30,7 @@ internal static class SandboxFlow
         Report.Step(console, $"Created accounts {alice.Index} (Alice) and {bob.Index} (Bob) with 100,000 USDC and registered a new API key for each");
 
         using var http = new HttpClient { BaseAddress = sandbox.BaseUri };
-        var reader = new ExchangeReader(http);
+        var reader = new ExchangeRest(http);
         var eth = await reader.GetMarketAsync("ETH", cancellationToken);
         Report.Step(console, $"Market {eth.Symbol} is {eth.Id}: sizes have {eth.SizeDecimals} decimals, prices {eth.PriceDecimals}");
 
@@ -43,9 +43,9 @@ internal static class SandboxFlow
 
         var chain = new LighterChainId(sandbox.ChainId);
         var aliceTrader = new Trader("Alice", new LighterSigner(aliceKey, chain, alice.Index, ApiKeyIndex),
-            await reader.GetNextNonceAsync(alice.Index, ApiKeyIndex, cancellationToken), socket);
+            await reader.GetNextNonceAsync(alice.Index, ApiKeyIndex, cancellationToken), reader);
         var bobTrader = new Trader("Bob", new LighterSigner(bobKey, chain, bob.Index, ApiKeyIndex),
-            await reader.GetNextNonceAsync(bob.Index, ApiKeyIndex, cancellationToken), socket);
+            await reader.GetNextNonceAsync(bob.Index, ApiKeyIndex, cancellationToken), reader);
 
         await aliceTrader.LimitAsync(eth, 1, isAsk: true, size: 0.5m, price: 3000.00m, cancellationToken);
         await aliceTrader.LimitAsync(eth, 2, isAsk: true, size: 0.5m, price: 3001.00m, cancellationToken);
@@ -58,7 +58,9 @@ internal static class SandboxFlow
         Report.Step(console, "Bob buys 0.7 ETH at market: it takes the best asks first");
         Report.Orders(console, [.. aliceTrader.Orders, .. bobTrader.Orders]);
         Report.Fills(console, fills.Fills);
-        Report.Book(console, eth, book.Book.GetSnapshot(depth: 5), Volatile.Read(ref updates));
+        var top = book.Book.GetSnapshot(depth: 5);
+        Report.Book(console, eth, [.. top.Bids.Select(l => (l.PriceText, l.SizeText))], [.. top.Asks.Select(l => (l.PriceText, l.SizeText))],
+            Volatile.Read(ref updates));
 
         await aliceTrader.CancelAllAsync(cancellationToken);
         await bobTrader.CancelAsync(eth, 11, cancellationToken);

@@ -29,14 +29,14 @@ internal static class TestnetFlow
         Report.Header(console, "Lighter testnet", $"{environment.BaseUrl} · chain {environment.ChainId} · account {accountIndex}");
         using var key = LighterPrivateKey.Parse(secret);
         using var http = new HttpClient { BaseAddress = environment.BaseUrl };
-        var reader = new ExchangeReader(http);
+        var reader = new ExchangeRest(http);
         var eth = await reader.GetMarketAsync("ETH", cancellationToken);
         await using var socket = new LighterWebSocketClient(new LighterWebSocketOptions { Uri = environment.WebSocketUrl });
         await socket.ConnectAsync(cancellationToken);
         await using var book = await socket.SubscribeOrderBookAsync(eth.Id, cancellationToken);
         await using var fills = await FillStream.StartAsync(socket, "you", accountIndex, cancellationToken);
         var trader = new Trader("you", new LighterSigner(key, new LighterChainId((uint)environment.ChainId), accountIndex, (byte)apiKeyIndex),
-            await reader.GetNextNonceAsync(accountIndex, apiKeyIndex, cancellationToken), socket);
+            await reader.GetNextNonceAsync(accountIndex, apiKeyIndex, cancellationToken), reader);
 
         var snapshot = book.Book.GetSnapshot(depth: 1);
         if (snapshot.Bids.Count == 0 || snapshot.Asks.Count == 0)
@@ -52,7 +52,8 @@ internal static class TestnetFlow
         await fills.WaitForSizeAsync(size, TimeSpan.FromSeconds(20));
         Report.Orders(console, trader.Orders);
         Report.Fills(console, fills.Fills);
-        Report.Book(console, eth, book.Book.GetSnapshot(depth: 5), updates: 0);
+        var top = book.Book.GetSnapshot(depth: 5);
+        Report.Book(console, eth, [.. top.Bids.Select(l => (l.PriceText, l.SizeText))], [.. top.Asks.Select(l => (l.PriceText, l.SizeText))], 0);
         await trader.CancelAsync(eth, 101, cancellationToken);
         Report.Positions(console, await reader.GetPositionsAsync("you", accountIndex, cancellationToken));
         return clock.Elapsed;

@@ -1,4 +1,3 @@
-using Lighter.Client.Streaming;
 using Lighter.Signing;
 using Lighter.Signing.Transactions;
 
@@ -6,9 +5,9 @@ namespace Quickstart;
 
 /// <summary>
 /// One account trading through the SDK: signs with its API key, numbers transactions with consecutive nonces
-/// starting from the exchange's <c>nextNonce</c>, and sends them over the WebSocket (<c>jsonapi/sendtx</c>).
+/// starting from the exchange's <c>nextNonce</c>, and sends them with <c>POST /api/v1/sendTx</c>.
 /// </summary>
-internal sealed class Trader(string name, LighterSigner signer, long firstNonce, LighterWebSocketClient socket)
+internal sealed class Trader(string name, LighterSigner signer, long firstNonce, ExchangeRest exchange)
 {
     private long _nextNonce = firstNonce;
 
@@ -59,15 +58,9 @@ internal sealed class Trader(string name, LighterSigner signer, long firstNonce,
     private async Task<string> SendAsync(LighterTransaction transaction, CancellationToken cancellationToken)
     {
         var signed = signer.Sign(transaction, _nextNonce);
-        var response = await socket.SendTransactionAsync(new Lighter.Client.Streaming.SignedTransaction((int)signed.TxType, signed.TxInfo),
-            cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccess)
-        {
-            throw new InvalidOperationException($"{Name}: {transaction.TxType} rejected with code {response.Code}: {response.Message}");
-        }
-
+        var hash = await exchange.SendTxAsync((int)signed.TxType, signed.TxInfo, cancellationToken).ConfigureAwait(false);
         _nextNonce++;
-        return signed.TxHash;
+        return hash;
     }
 }
 

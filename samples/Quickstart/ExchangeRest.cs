@@ -3,8 +3,8 @@ using System.Text.Json;
 
 namespace Quickstart;
 
-/// <summary>The few REST reads the quickstart needs: markets, the next nonce, positions.</summary>
-internal sealed class ExchangeReader(HttpClient http)
+/// <summary>The few REST calls the quickstart needs: markets, the next nonce, positions, sendTx.</summary>
+internal sealed class ExchangeRest(HttpClient http)
 {
     public async Task<Market> GetMarketAsync(string symbol, CancellationToken cancellationToken)
     {
@@ -35,6 +35,22 @@ internal sealed class ExchangeReader(HttpClient http)
                 p.GetProperty("avg_entry_price").GetString()!, p.GetProperty("unrealized_pnl").GetString()!,
                 account.GetProperty("collateral").GetString()!))
             .ToList();
+    }
+
+    /// <summary>Sends a signed transaction as the form body the exchange expects; returns its hash.</summary>
+    public async Task<string> SendTxAsync(int txType, string txInfo, CancellationToken cancellationToken)
+    {
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["tx_type"] = txType.ToString(CultureInfo.InvariantCulture),
+            ["tx_info"] = txInfo,
+        });
+        using var response = await http.PostAsync("api/v1/sendTx", form, cancellationToken).ConfigureAwait(false);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        using var body = JsonDocument.Parse(text);
+        return response.IsSuccessStatusCode && body.RootElement.GetProperty("code").GetInt32() == 200
+            ? body.RootElement.GetProperty("tx_hash").GetString()!
+            : throw new InvalidOperationException($"sendTx (type {txType}) rejected: {text}");
     }
 
     private async Task<JsonDocument> GetAsync(string path, CancellationToken cancellationToken)
