@@ -26,6 +26,7 @@ internal static class TestnetFlow
         }
 
         var clock = Stopwatch.StartNew();
+        using var changed = new SemaphoreSlim(0);
         Report.Header(console, "Lighter testnet", $"{environment.BaseUrl} · chain {environment.ChainId} · account {accountIndex}");
         using var key = LighterPrivateKey.Parse(secret);
         using var http = new HttpClient { BaseAddress = environment.BaseUrl };
@@ -37,6 +38,17 @@ internal static class TestnetFlow
         await using var fills = await FillStream.StartAsync(socket, "you", accountIndex, cancellationToken);
         var trader = new Trader("you", new LighterSigner(key, new LighterChainId((uint)environment.ChainId), accountIndex, (byte)apiKeyIndex),
             await reader.GetNextNonceAsync(accountIndex, apiKeyIndex, cancellationToken), reader);
+
+        // The first snapshot arrives asynchronously: wait until the local book is in sync.
+        book.Book.StatusChanged += (_, _) => changed.Release();
+        using (var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            wait.CancelAfter(TimeSpan.FromSeconds(20));
+            while (book.Book.Status.ToString() != "Synced")
+            {
+                await changed.WaitAsync(wait.Token);
+            }
+        }
 
         var snapshot = book.Book.GetSnapshot(depth: 1);
         if (snapshot.Bids.Count == 0 || snapshot.Asks.Count == 0)
