@@ -29,6 +29,25 @@ public sealed class OfficialVectorAdmissionTests
     }
 
     [Fact]
+    public async Task A_multipart_body_as_lighter_python_sends_it_is_admitted_too()
+    {
+        await using var sandbox = await StartAsync(chainId: 304);
+        var vector = TxPreimageTests.Vector("create_order_limit_gtt");
+        using var http = new HttpClient { BaseAddress = sandbox.BaseUri };
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("14"), "tx_type" },
+            { new StringContent(vector.GetProperty("tx_info").GetString()!), "tx_info" },
+        };
+
+        using var response = await http.PostAsync("api/v1/sendTx", form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(vector.GetProperty("tx_hash_hex").GetString(),
+            JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("tx_hash").GetString());
+    }
+
+    [Fact]
     public async Task A_changed_signature_is_rejected_as_invalid_signature()
     {
         await using var sandbox = await StartAsync(chainId: 304);
