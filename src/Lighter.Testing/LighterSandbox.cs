@@ -70,7 +70,7 @@ public sealed class LighterSandbox : IAsyncDisposable
         builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         builder.WebHost.UseUrls("http://127.0.0.1:" + options.Port.ToString(CultureInfo.InvariantCulture));
         var app = builder.Build();
-        var hub = new WsHub(exchange);
+        var hub = new WsHub(exchange, options.WebSocketIdleTimeout, options.TimeProvider);
         faults.Attach(hub);
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.Use(async (context, next) =>

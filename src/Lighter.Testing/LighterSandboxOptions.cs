@@ -16,6 +16,13 @@ public sealed class LighterSandboxOptions
     public IReadOnlyList<SandboxMarket> Markets { get; set; } = SandboxMarket.Defaults;
 
     /// <summary>
+    /// Drop a WebSocket connection that sends no frame for this long (the exchange drops silent connections after
+    /// about 2 minutes). Null, the default, never drops. Measured on <see cref="TimeProvider"/>; WebSocket-level
+    /// ping frames are answered by the server but do not count as traffic here, JSON <c>ping</c> frames do.
+    /// </summary>
+    public TimeSpan? WebSocketIdleTimeout { get; set; }
+
+    /// <summary>
     /// The clock for transaction expiry, order expiry, auth-token deadlines, timestamps and injected delays
     /// (use <c>FakeTimeProvider</c> in tests).
     /// </summary>

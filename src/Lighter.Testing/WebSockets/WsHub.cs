@@ -18,9 +18,14 @@ internal sealed partial class WsHub : IExchangeListener
     private readonly Dictionary<int, BookFeed> _feeds = [];
     private long _offset = 1_000;
 
-    public WsHub(SandboxExchange ex)
+    private readonly TimeSpan? _idleTimeout;
+    private readonly TimeProvider _time;
+
+    public WsHub(SandboxExchange ex, TimeSpan? idleTimeout, TimeProvider time)
     {
         _ex = ex;
+        _idleTimeout = idleTimeout;
+        _time = time;
         foreach (var market in ex.Markets)
         {
             _feeds.Add(market.MarketId, new BookFeed());
@@ -32,7 +37,7 @@ internal sealed partial class WsHub : IExchangeListener
     /// <summary>Serves one accepted socket until it closes.</summary>
     public async Task RunAsync(WebSocket socket, CancellationToken cancellationToken)
     {
-        var session = new WsSession(socket);
+        var session = new WsSession(socket, _idleTimeout, _time);
         lock (_sessionsGate)
         {
             _sessions.Add(session);

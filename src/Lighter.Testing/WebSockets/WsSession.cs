@@ -9,7 +9,7 @@ namespace Lighter.Testing.WebSockets;
 /// One WebSocket connection: a receive loop that hands frames to the hub, and a single send loop fed by an
 /// unbounded queue, so messages leave in exactly the order the exchange produced them.
 /// </summary>
-internal sealed class WsSession(WebSocket socket)
+internal sealed class WsSession(WebSocket socket, TimeSpan? idleTimeout, TimeProvider time)
 {
     /// <summary>The largest client frame accepted (a 50-transaction batch is far smaller).</summary>
     private const int MaxMessageBytes = 1 << 20;
@@ -69,7 +69,7 @@ internal sealed class WsSession(WebSocket socket)
         using var message = new MemoryStream();
         while (socket.State == WebSocketState.Open)
         {
-            var result = await socket.ReceiveAsync(buffer, cancellationToken).ConfigureAwait(false);
+            var result = await ReceiveWithinIdleTimeoutAsync(buffer, cancellationToken).ConfigureAwait(false);
             if (result.MessageType == WebSocketMessageType.Close)
             {
                 await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", cancellationToken).ConfigureAwait(false);
@@ -106,6 +106,30 @@ internal sealed class WsSession(WebSocket socket)
                     await onMessage(this, document.RootElement).ConfigureAwait(false);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Receives the next frame; with an idle timeout, a client that sends nothing for that long is dropped, as the
+    /// exchange drops silent connections (its limit is 2 minutes).
+    /// </summary>
+    private async Task<WebSocketReceiveResult> ReceiveWithinIdleTimeoutAsync(byte[] buffer, CancellationToken cancellationToken)
+    {
+        if (idleTimeout is not { } idle)
+        {
+            return await socket.ReceiveAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var silence = new CancellationTokenSource(idle, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, silence.Token);
+        try
+        {
+            return await socket.ReceiveAsync(buffer, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (silence.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            Abort();
+            throw new WebSocketException(WebSocketError.ConnectionClosedPrematurely, "idle timeout");
         }
     }
 

@@ -172,6 +172,30 @@ public sealed class WebSocketTests
         await Assert.ThrowsAnyAsync<WebSocketException>(ws.ReceiveAsync);
     }
 
+    [Fact]
+    public async Task With_an_idle_timeout_a_silent_client_is_dropped_and_a_pinging_one_is_not()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UnixEpoch.AddYears(56));
+        await using var sandbox = await LighterSandbox.StartAsync(new LighterSandboxOptions
+        {
+            TimeProvider = clock,
+            WebSocketIdleTimeout = TimeSpan.FromMinutes(2),
+        });
+        await using var silent = await WsTestClient.ConnectAsync(sandbox.WebSocketUri);
+        await using var talker = await WsTestClient.ConnectAsync(sandbox.WebSocketUri);
+        await silent.ReceiveAsync();
+        await talker.ReceiveAsync();
+
+        clock.Advance(TimeSpan.FromSeconds(90));
+        await talker.SendAsync("""{"type":"ping"}""");
+        await talker.ReceiveTypeAsync("pong");
+        clock.Advance(TimeSpan.FromSeconds(40));
+
+        await Assert.ThrowsAnyAsync<WebSocketException>(silent.ReceiveAsync);
+        await talker.SendAsync("""{"type":"ping"}""");
+        await talker.ReceiveTypeAsync("pong");
+    }
+
     private static async Task<WsTestClient> ConnectAsync(SandboxFixture f)
     {
         var ws = await WsTestClient.ConnectAsync(f.Sandbox.WebSocketUri);
