@@ -7,6 +7,13 @@ namespace Lighter.Testing.Exchange;
 /// <summary>Transaction admission: decode, validate, verify the signature and nonce, execute, record.</summary>
 internal sealed partial class SandboxExchange
 {
+    /// <summary>The transaction types the sandbox executes; the others are answered with 21505 before anything else.</summary>
+    internal static readonly IReadOnlySet<int> Executable = new HashSet<int>
+    {
+        TxTypes.ChangePubKey, TxTypes.CreateSubAccount, TxTypes.Withdraw, TxTypes.CreateOrder, TxTypes.CancelOrder,
+        TxTypes.CancelAllOrders, TxTypes.ModifyOrder, TxTypes.UpdateLeverage,
+    };
+
     /// <summary>The most transactions one batch may carry (error 21514).</summary>
     internal const int MaxBatchSize = 50;
 
@@ -72,6 +79,11 @@ internal sealed partial class SandboxExchange
     /// <summary>Checks everything but the execution itself; returns the hash. Does not change state.</summary>
     private string Admit(DecodedTx tx, long? expectedNonce)
     {
+        if (!Executable.Contains(tx.TxType))
+        {
+            throw new ExchangeException(SandboxErrorCodes.UnsupportedTxType, "unsupported tx type");
+        }
+
         TxValidation.Validate(tx, _books.ContainsKey);
         var account = RequireAccount(tx.AccountIndex);
         // ChangePubKey may register a key at a fresh index; it is signed with the new key, nonce sequence 0.
@@ -133,7 +145,6 @@ internal sealed partial class SandboxExchange
         {
             account.ApiKeys[tx.ApiKeyIndex].NextNonce = tx.Nonce + 1;
         }
-
 
         Height = height;
         var record = new TxRecord(hash, tx.TxType, tx.TxInfo, eventInfo, Status: 2, tx.AccountIndex, tx.ApiKeyIndex, tx.Nonce,

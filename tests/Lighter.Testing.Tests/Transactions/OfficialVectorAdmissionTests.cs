@@ -117,6 +117,19 @@ public sealed class OfficialVectorAdmissionTests
         AssertRejected(status, body, 21501, "invalid tx info: transaction expired");
     }
 
+    [Theory]
+    [InlineData("transfer_usdc")]
+    [InlineData("grouped_oto")]
+    [InlineData("mint_shares")]
+    public async Task Transaction_types_the_sandbox_does_not_run_are_refused_as_unsupported(string name)
+    {
+        await using var sandbox = await StartAsync(chainId: 304);
+
+        var (status, body) = await SendTxAsync(sandbox, TxPreimageTests.Vector(name));
+
+        AssertRejected(status, body, 21505, "unsupported tx type");
+    }
+
     [Fact]
     public async Task An_unknown_api_key_index_is_rejected_as_api_key_not_found()
     {
