@@ -60,6 +60,7 @@ public sealed class LighterSandbox : IAsyncDisposable
     public static async Task<LighterSandbox> StartAsync(LighterSandboxOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new LighterSandboxOptions();
+        Validate(options);
         var exchange = new SandboxExchange(options.ChainId, options.Markets, options.TimeProvider);
         var faults = new SandboxFaults(options.TimeProvider);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
@@ -93,9 +94,46 @@ public sealed class LighterSandbox : IAsyncDisposable
         });
         RestEndpoints.Map(app, exchange);
         SendTxEndpoints.Map(app, exchange);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new LighterSandbox(app, exchange, faults, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    private static void Validate(LighterSandboxOptions options)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)options.Port, 65535u, "options.Port");
+        ArgumentOutOfRangeException.ThrowIfZero(options.ChainId, "options.ChainId");
+        ArgumentNullException.ThrowIfNull(options.TimeProvider, "options.TimeProvider");
+        ArgumentNullException.ThrowIfNull(options.Markets, "options.Markets");
+        if (options.Markets.Count == 0 || options.Markets.Select(m => m.MarketId).Distinct().Count() != options.Markets.Count)
+        {
+            throw new ArgumentException("options.Markets must list at least one market, each id once.", nameof(options));
+        }
+
+        foreach (var market in options.Markets)
+        {
+            if (market.MarketId is not ((>= 0 and <= 254) or (>= 2048 and <= 4094)) || market.SizeDecimals is < 0 or > 18
+                || market.PriceDecimals is < 0 or > 18 || market.MinBaseAmount < 0 || market.MinQuoteAmount < 0
+                || market.InitialMarginFraction is < 1 or > 10_000)
+            {
+                throw new ArgumentException($"options.Markets: market {market.MarketId} ({market.Symbol}) is out of range " +
+                    "(ids 0..254 or 2048..4094, decimals 0..18, non-negative minimums, margin fraction 1..10000).", nameof(options));
+            }
+        }
+
+        if (options.WebSocketIdleTimeout is { } idle && idle <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), idle, "options.WebSocketIdleTimeout must be positive.");
+        }
     }
 
     /// <summary>Creates a master account holding <paramref name="usdc"/> USDC of collateral.</summary>
