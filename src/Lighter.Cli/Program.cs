@@ -36,5 +36,10 @@ public static class Program
         BenchCommand.Create(BenchCreateOrderCommand.Create()),
         KeysCommand.Create(),
         AuthTokenCommand.Create(),
+        SandboxCommand.Create(),
+        MarketsCommand.Create(),
+        AccountCommand.Create(),
+        OrderCommand.Create(),
+        BookCommand.Create(),
     };
 }

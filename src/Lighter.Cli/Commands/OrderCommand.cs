@@ -1,0 +1,128 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Lighter.Signing;
+using Lighter.Signing.Transactions;
+using Spectre.Console;
+
+namespace Lighter.Cli.Commands;
+
+/// <summary>
+/// <c>lighter order create|cancel|list</c>: signs with the API key read from an environment variable (or stdin),
+/// takes the next nonce from the exchange and sends over REST.
+/// </summary>
+internal static class OrderCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("order", "Create, cancel and list orders. " + EnvHttp.ExitSemantics);
+        command.Subcommands.Add(CreateOrderCommand());
+        command.Subcommands.Add(CancelOrderCommand());
+        command.Subcommands.Add(ListOrdersCommand());
+        return command;
+    }
+
+    private static Command CreateOrderCommand()
+    {
+        var o = new OrderOptions();
+        var side = new Option<string>("--side") { Description = "buy or sell.", Required = true };
+        var size = new Option<decimal>("--size") { Description = "Size in base units, e.g. 0.1 (at most the market's size decimals).", Required = true };
+        var price = new Option<decimal>("--price") { Description = "Limit price; for --type market the worst price accepted.", Required = true };
+        var type = new Option<string>("--type") { Description = "limit or market.", DefaultValueFactory = _ => "limit" };
+        var tif = new Option<string?>("--tif") { Description = "gtt, ioc or post-only (default: gtt for limit, ioc for market)." };
+        var clientIndex = new Option<long?>("--client-order-index") { Description = "Your id for the order (default: the current Unix milliseconds)." };
+        var reduceOnly = new Option<bool>("--reduce-only") { Description = "Only reduce a position." };
+        var command = new Command("create", "Sign and send a CreateOrder transaction.") { side, size, price, type, tif, clientIndex, reduceOnly };
+        o.AddTo(command);
+        command.SetAction((parse, cancellationToken) => EnvHttp.GuardAsync(parse.InvocationConfiguration.Error, async () =>
+        {
+            var isMarket = ParseChoice(parse.GetValue(type)!, "--type", "limit", "market") == "market";
+            var timeInForce = ParseChoice(parse.GetValue(tif) ?? (isMarket ? "ioc" : "gtt"), "--tif", "gtt", "ioc", "post-only") switch
+            {
+                "ioc" => OrderTimeInForce.ImmediateOrCancel,
+                "post-only" => OrderTimeInForce.PostOnly,
+                _ => OrderTimeInForce.GoodTillTime,
+            };
+            using var session = OrderSession.Open(o, parse);
+            var (sizeDecimals, priceDecimals) = await session.MarketDecimalsAsync(cancellationToken).ConfigureAwait(false);
+            var order = new CreateOrder
+            {
+                MarketIndex = session.Market,
+                ClientOrderIndex = parse.GetValue(clientIndex) ?? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+                BaseAmount = Scale(parse.GetValue(size), sizeDecimals, "--size"),
+                Price = checked((uint)Scale(parse.GetValue(price), priceDecimals, "--price")),
+                IsAsk = ParseChoice(parse.GetValue(side)!, "--side", "buy", "sell") == "sell",
+                Type = isMarket ? OrderType.Market : OrderType.Limit,
+                TimeInForce = timeInForce,
+                ReduceOnly = parse.GetValue(reduceOnly),
+                OrderExpiry = timeInForce == OrderTimeInForce.ImmediateOrCancel ? 0 : DateTimeOffset.UtcNow.AddDays(28).ToUnixTimeMilliseconds(),
+            };
+            return await session.SendAsync(order, order.ClientOrderIndex, cancellationToken).ConfigureAwait(false);
+        }));
+        return command;
+    }
+
+    private static Command CancelOrderCommand()
+    {
+        var o = new OrderOptions();
+        var index = new Option<long>("--index") { Description = "The client order index, or the exchange's order index (≥ 2^48).", Required = true };
+        var command = new Command("cancel", "Sign and send a CancelOrder transaction.") { index };
+        o.AddTo(command);
+        command.SetAction((parse, cancellationToken) => EnvHttp.GuardAsync(parse.InvocationConfiguration.Error, async () =>
+        {
+            using var session = OrderSession.Open(o, parse);
+            var cancel = new CancelOrder { MarketIndex = session.Market, Index = parse.GetValue(index) };
+            return await session.SendAsync(cancel, cancel.Index, cancellationToken).ConfigureAwait(false);
+        }));
+        return command;
+    }
+
+    private static Command ListOrdersCommand()
+    {
+        var o = new OrderOptions(marketRequired: false);
+        var command = new Command("list", "List the account's open orders (GET /api/v1/accountActiveOrders, with an auth token).");
+        o.AddTo(command);
+        command.SetAction((parse, cancellationToken) => EnvHttp.GuardAsync(parse.InvocationConfiguration.Error, async () =>
+        {
+            using var session = OrderSession.Open(o, parse);
+            using var body = await session.ActiveOrdersAsync(cancellationToken).ConfigureAwait(false);
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(o.Env.Json))
+            {
+                await output.WriteLineAsync(body.RootElement.GetRawText()).ConfigureAwait(false);
+                return 0;
+            }
+
+            var table = new Table().AddColumns("order index", "client id", "market", "side", "type", "price", "remaining", "filled", "status");
+            foreach (var order in body.RootElement.GetProperty("orders").EnumerateArray())
+            {
+                table.AddRow(MarketsCommand.Raw(order, "order_index"), MarketsCommand.Raw(order, "client_order_index"), MarketsCommand.Raw(order, "market_index"),
+                    MarketsCommand.Raw(order, "side"), MarketsCommand.Raw(order, "type"), MarketsCommand.Raw(order, "price"),
+                    MarketsCommand.Raw(order, "remaining_base_amount"), MarketsCommand.Raw(order, "filled_base_amount"), MarketsCommand.Raw(order, "status"));
+            }
+
+            EnvHttp.Console(output).Write(table);
+            return 0;
+        }));
+        return command;
+    }
+
+    private static string ParseChoice(string value, string option, params string[] choices) =>
+        choices.FirstOrDefault(c => string.Equals(c, value.Trim(), StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"{option} must be one of {string.Join(", ", choices)}, not '{value}'.");
+
+    /// <summary>Scales a decimal to the market's integer units; more decimals than the market allows is an error.</summary>
+    internal static long Scale(decimal value, int decimals, string option)
+    {
+        var scaled = value;
+        for (var i = 0; i < decimals; i++)
+        {
+            scaled *= 10m;
+        }
+
+        return scaled == decimal.Truncate(scaled) && scaled > 0 && scaled <= long.MaxValue
+            ? (long)scaled
+            : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"{option} {value} must be positive with at most the market's {decimals} decimals."));
+    }
+}
