@@ -17,6 +17,7 @@ public sealed partial class LighterClient : IDisposable
     private readonly bool _ownsHttp;
     private readonly IDisposable? _ownedLimiter;
     private readonly ILogger _logger;
+    private IDisposable? _ownedSigner;
 
     /// <summary>Creates a client over an <see cref="HttpClient"/> that already runs the Lighter pipeline (see <see cref="LighterHttpPipeline"/>).</summary>
     /// <param name="options">Validated options.</param>
@@ -75,7 +76,10 @@ public sealed partial class LighterClient : IDisposable
     /// <summary>Nonce-managed submission for the configured account and key (null for a read-only client).</summary>
     public TransactionSubmitter? Submitter { get; }
 
-    /// <summary>Builds a client with its own pipeline, for use without dependency injection.</summary>
+    /// <summary>
+    /// Builds a client with its own pipeline, for use without dependency injection. With a
+    /// <see cref="LighterClientOptions.PrivateKey"/> the managed signer is attached (see <see cref="Trading.ManagedTransactionSigner"/>).
+    /// </summary>
     /// <param name="options">Options (validated here).</param>
     /// <param name="transport">Innermost handler; a pooled <see cref="SocketsHttpHandler"/> by default.</param>
     /// <param name="timeProvider">Clock; <see cref="TimeProvider.System"/> by default.</param>
@@ -91,6 +95,12 @@ public sealed partial class LighterClient : IDisposable
         var pipeline = LighterHttpPipeline.Create(options, time, limiter, auth, transport ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, loggerFactory);
         var http = new HttpClient(pipeline) { BaseAddress = environment.BaseUrl, Timeout = Timeout.InfiniteTimeSpan };
         client = new LighterClient(options, http, time, loggerFactory, null, ownsHttp: true, ownedLimiter: limiter);
+        if (Trading.ManagedTransactionSigner.FromOptions(options, time) is { } signer)
+        {
+            client.UseSigner(signer);
+            client._ownedSigner = signer;
+        }
+
         return client;
     }
 
@@ -105,6 +115,7 @@ public sealed partial class LighterClient : IDisposable
     {
         if (_ownsHttp) Http.Dispose();
         _ownedLimiter?.Dispose();
+        _ownedSigner?.Dispose();
     }
 
     private TransactionSubmitter RequireSubmitter() =>
