@@ -2,16 +2,22 @@ using Lighter.Client;
 using Lighter.Client.Auth;
 using Lighter.Client.Http;
 using Lighter.Client.RateLimits;
+using Lighter.Client.Serialization;
 using Lighter.Client.Trading;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Refit;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers the Lighter SDK: options (validated at start), the HTTP pipeline on <c>IHttpClientFactory</c>, and <see cref="LighterClient"/>.</summary>
-public static class LighterServiceCollectionExtensions
+/// <summary>
+/// Registers the Lighter SDK: options (validated at start), the HTTP pipeline on <c>IHttpClientFactory</c>,
+/// <see cref="LighterClient"/>, and every generated REST interface (<c>IAccountApi</c>, <c>IOrderApi</c>, ...) on
+/// <c>AddRefitGeneratedClient</c> with the same pipeline.
+/// </summary>
+public static partial class LighterServiceCollectionExtensions
 {
     /// <summary>The name of the <see cref="HttpClient"/> the SDK uses.</summary>
     public const string HttpClientName = "Lighter";
@@ -44,6 +50,7 @@ public static class LighterServiceCollectionExtensions
         services.TryAddTransient<LighterErrorHandler>();
         services.TryAddTransient(sp => new RateLimitingHandler(sp.GetRequiredService<LighterRateLimiter>()));
         services.TryAddSingleton(CreateClient);
+        AddLighterApis(services);
 
         return services.AddHttpClient(HttpClientName).AddLighterPipeline();
     }
@@ -88,6 +95,9 @@ public static class LighterServiceCollectionExtensions
 
         return client;
     }
+
+    /// <summary>The Refit settings of every generated interface (source-generated JSON, wire formats).</summary>
+    private static RefitSettings ApiSettings(IServiceProvider services) => LighterRefitSettings.Create();
 
     private static LighterClientOptions Options(IServiceProvider sp) => sp.GetRequiredService<IOptions<LighterClientOptions>>().Value;
 }
