@@ -9,7 +9,7 @@ public static class Program
     /// <summary>Exit-code table shown in <c>--help</c>.</summary>
     internal const string ExitCodes =
         "Exit codes: 0 = success; 1 = a check failed (e.g. a conformance vector) or an input was rejected; " +
-        "2 = usage error (unknown command or option, missing argument).";
+        "2 = usage error (unknown command or option, missing argument); 3 = server unreachable (bench submit).";
 
     /// <summary>Runs the tool.</summary>
     /// <param name="args">Command-line arguments.</param>
@@ -33,7 +33,7 @@ public static class Program
     internal static RootCommand CreateRootCommand() => new("Lighter (zkLighter) SDK tool.\n\n" + ExitCodes)
     {
         ConformanceCommand.Create(),
-        BenchCommand.Create(BenchCreateOrderCommand.Create()),
+        BenchCommand.Create(BenchCreateOrderCommand.Create(), BenchSubmitCommand.Create()),
         KeysCommand.Create(),
         AuthTokenCommand.Create(),
         SandboxCommand.Create(),

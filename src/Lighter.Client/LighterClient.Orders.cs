@@ -20,7 +20,7 @@ public sealed partial class LighterClient
     public async Task<TxSubmission> CreateLimitOrderAsync(int marketId, bool isAsk, decimal size, decimal price, OrderTimeInForce timeInForce = OrderTimeInForce.GoodTillTime, bool reduceOnly = false, DateTimeOffset? expiry = null, long clientOrderIndex = 0, CancellationToken cancellationToken = default)
     {
         var market = await Markets.GetAsync(marketId, cancellationToken).ConfigureAwait(false);
-        var order = Order(market, isAsk, size, price, OrderType.Limit, timeInForce, reduceOnly, 0, timeInForce == OrderTimeInForce.ImmediateOrCancel ? 0 : OrderExpiry.ForRestingOrder(expiry, TimeProvider), clientOrderIndex);
+        var order = NewOrder(market, isAsk, size, price, OrderType.Limit, timeInForce, reduceOnly, 0, timeInForce == OrderTimeInForce.ImmediateOrCancel ? 0 : OrderExpiry.ForRestingOrder(expiry, TimeProvider), clientOrderIndex);
         return await SubmitAsync(order, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
@@ -28,7 +28,7 @@ public sealed partial class LighterClient
     public async Task<TxSubmission> CreateMarketOrderAsync(int marketId, bool isAsk, decimal size, decimal worstPrice, bool reduceOnly = false, long clientOrderIndex = 0, CancellationToken cancellationToken = default)
     {
         var market = await Markets.GetAsync(marketId, cancellationToken).ConfigureAwait(false);
-        var order = Order(market, isAsk, size, worstPrice, OrderType.Market, OrderTimeInForce.ImmediateOrCancel, reduceOnly, 0, 0, clientOrderIndex);
+        var order = NewOrder(market, isAsk, size, worstPrice, OrderType.Market, OrderTimeInForce.ImmediateOrCancel, reduceOnly, 0, 0, clientOrderIndex);
         return await SubmitAsync(order, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
@@ -47,7 +47,7 @@ public sealed partial class LighterClient
     public async Task<TxSubmission> CreateTwapOrderAsync(int marketId, bool isAsk, decimal size, decimal price, DateTimeOffset expiry, bool reduceOnly = false, long clientOrderIndex = 0, CancellationToken cancellationToken = default)
     {
         var market = await Markets.GetAsync(marketId, cancellationToken).ConfigureAwait(false);
-        var order = Order(market, isAsk, size, price, OrderType.Twap, OrderTimeInForce.GoodTillTime, reduceOnly, 0, OrderExpiry.ForRestingOrder(expiry, TimeProvider), clientOrderIndex);
+        var order = NewOrder(market, isAsk, size, price, OrderType.Twap, OrderTimeInForce.GoodTillTime, reduceOnly, 0, OrderExpiry.ForRestingOrder(expiry, TimeProvider), clientOrderIndex);
         return await SubmitAsync(order, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
@@ -101,11 +101,11 @@ public sealed partial class LighterClient
     {
         var market = await Markets.GetAsync(marketId, cancellationToken).ConfigureAwait(false);
         var isLimit = type is OrderType.StopLossLimit or OrderType.TakeProfitLimit;
-        var order = Order(market, isAsk, size, price, type, isLimit ? OrderTimeInForce.GoodTillTime : OrderTimeInForce.ImmediateOrCancel, reduceOnly, market.ToPrice(triggerPrice, "triggerPrice"), OrderExpiry.ForRestingOrder(expiry, TimeProvider), clientOrderIndex);
+        var order = NewOrder(market, isAsk, size, price, type, isLimit ? OrderTimeInForce.GoodTillTime : OrderTimeInForce.ImmediateOrCancel, reduceOnly, market.ToPrice(triggerPrice, "triggerPrice"), OrderExpiry.ForRestingOrder(expiry, TimeProvider), clientOrderIndex);
         return await SubmitAsync(order, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
-    private static CreateOrder Order(MarketInfo market, bool isAsk, decimal size, decimal price, OrderType type, OrderTimeInForce tif, bool reduceOnly, uint trigger, long expiry, long clientOrderIndex) => new()
+    private static CreateOrder NewOrder(MarketInfo market, bool isAsk, decimal size, decimal price, OrderType type, OrderTimeInForce tif, bool reduceOnly, uint trigger, long expiry, long clientOrderIndex) => new()
     {
         MarketIndex = checked((short)market.MarketId),
         ClientOrderIndex = clientOrderIndex,

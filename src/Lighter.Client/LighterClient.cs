@@ -95,13 +95,34 @@ public sealed partial class LighterClient : IDisposable
         var pipeline = LighterHttpPipeline.Create(options, time, limiter, auth, transport ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, loggerFactory);
         var http = new HttpClient(pipeline) { BaseAddress = environment.BaseUrl, Timeout = Timeout.InfiniteTimeSpan };
         client = new LighterClient(options, http, time, loggerFactory, null, ownsHttp: true, ownedLimiter: limiter);
-        if (Trading.ManagedTransactionSigner.FromOptions(options, time) is { } signer)
+        try
         {
-            client.UseSigner(signer);
-            client._ownedSigner = signer;
+            client.AttachOwnedSigner(Trading.ManagedTransactionSigner.FromOptions(options, time));
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
         }
 
         return client;
+    }
+
+    /// <summary>Attaches a signer this client disposes (the one built from <see cref="LighterClientOptions.PrivateKey"/>); null is a no-op.</summary>
+    internal void AttachOwnedSigner(Trading.ManagedTransactionSigner? signer)
+    {
+        if (signer is null) return;
+        try
+        {
+            UseSigner(signer);
+        }
+        catch
+        {
+            signer.Dispose();
+            throw;
+        }
+
+        _ownedSigner = signer;
     }
 
     /// <summary>Leases a nonce, signs with it (<paramref name="sign"/>) and submits through <c>sendTx</c>.</summary>

@@ -9,6 +9,9 @@ namespace Lighter.Benchmarks.Client;
 /// SDK overhead per request against a local server, compared in the same run with a raw <see cref="HttpClient"/>
 /// call of the same endpoint (the baseline). The SDK path runs the whole pipeline: error translation with
 /// ResultCode check, resilience (timeouts, retry, circuit breaker), rate limiter, nonce manager.
+/// <see cref="SdkSignedSendTx"/> adds real signing (<see cref="Lighter.Client.Trading.ManagedTransactionSigner"/>:
+/// validate, Poseidon2 hash, Schnorr) through <see cref="LighterClient.SubmitAsync(Lighter.Signing.Transactions.LighterTransaction, long?, CancellationToken)"/>;
+/// the raw POSTs send a form signed once by the same signer, and <see cref="SignOnly"/> isolates the signing cost.
 /// </summary>
 [MemoryDiagnoser]
 public class ClientOverheadBenchmarks
@@ -18,8 +21,11 @@ public class ClientOverheadBenchmarks
     private HttpClient _raw = null!;
     private LighterClient _sdk = null!;
     private LighterClient _sdkLimited = null!;
+    private LighterClient _sdkSigning = null!;
+    private Lighter.Signing.LighterPrivateKey _key = null!;
     private TransactionSubmitter _submitter = null!;
     private string _txInfo = null!;
+    private long _signNonce;
 
     [GlobalSetup]
     public void Setup()
@@ -32,8 +38,19 @@ public class ClientOverheadBenchmarks
         limited.SendTxPerMinute = 1_000_000_000;
         _sdkLimited = LighterClient.Create(limited);
         _submitter = _sdkLimited.Submitter!;
-        _txInfo = """{"AccountIndex":7,"ApiKeyIndex":3,"MarketIndex":0,"ClientOrderIndex":0,"BaseAmount":1000,"Price":300000,"IsAsk":1,"Type":0,"TimeInForce":1,"ReduceOnly":0,"TriggerPrice":0,"OrderExpiry":1767254400000,"ExpiredAt":1767254400000,"Nonce":722,"Sig":"AAAA","L2TxAttributes":null}""";
+        _key = Lighter.Signing.LighterPrivateKey.Generate();
+        var signing = Options(RateLimitTier.Unlimited);
+        signing.PrivateKey = _key.ExportHex();
+        _sdkSigning = LighterClient.Create(signing);
+        _txInfo = _sdkSigning.Signer!.Sign(Order, 722, null).TxInfo;
     }
+
+    private static Lighter.Signing.Transactions.CreateOrder Order { get; } = new()
+    {
+        MarketIndex = 0, ClientOrderIndex = 1, BaseAmount = 1000, Price = 300_000, IsAsk = true,
+        Type = Lighter.Signing.Transactions.OrderType.Limit, TimeInForce = Lighter.Signing.Transactions.OrderTimeInForce.GoodTillTime,
+        OrderExpiry = Lighter.Signing.Transactions.TxDefaults.OrderExpiry(),
+    };
 
     private LighterClientOptions Options(RateLimitTier tier) => new()
     {
@@ -52,6 +69,8 @@ public class ClientOverheadBenchmarks
         _raw.Dispose();
         _sdk.Dispose();
         _sdkLimited.Dispose();
+        _sdkSigning.Dispose();
+        _key.Dispose();
         _server.Dispose();
     }
 
@@ -84,4 +103,10 @@ public class ClientOverheadBenchmarks
         var result = await _submitter.SubmitAsync(nonce => new WireTransaction(14, _txInfo, "ab", nonce));
         return result.Nonce;
     }
+
+    [Benchmark]
+    public async Task<long> SdkSignedSendTx() => (await _sdkSigning.SubmitAsync(Order)).Nonce;
+
+    [Benchmark]
+    public int SignOnly() => _sdkSigning.Signer!.Sign(Order, ++_signNonce, null).TxInfo.Length;
 }

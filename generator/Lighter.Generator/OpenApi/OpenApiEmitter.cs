@@ -3,9 +3,13 @@ using Lighter.Generator.CSharp;
 
 namespace Lighter.Generator.OpenApi;
 
-/// <summary>OpenAPI document + overlay → Refit interfaces, models, wire enums, operation catalog, JSON context.</summary>
+/// <summary>OpenAPI document + overlay → Refit interfaces, models, wire enums, operation catalog, JSON context, and the
+/// SDK lists built from the interfaces (client properties, DI registrations).</summary>
 internal sealed class OpenApiEmitter : ICodeEmitter
 {
+    /// <summary>Folder of the partials that complete handwritten SDK types (they compile only together with them).</summary>
+    public const string SdkFolder = "Sdk";
+
     public IReadOnlyList<string> Options { get; } = ["openapi", "overlay"];
 
     public bool IsRequested(GenerateOptions options) => options.Get("openapi") is not null;
@@ -21,6 +25,8 @@ internal sealed class OpenApiEmitter : ICodeEmitter
         }
 
         files["Api/LighterOperations.g.cs"] = ApiEmitter.Catalog(api.Interfaces);
+        files[$"{SdkFolder}/LighterClient.Apis.g.cs"] = SdkEmitter.ClientProperties(api.Interfaces);
+        files[$"{SdkFolder}/LighterServiceCollectionExtensions.Apis.g.cs"] = SdkEmitter.ServiceRegistrations(api.Interfaces);
         foreach (var c in api.Classes)
         {
             files[$"Models/{c.Name}.g.cs"] = ModelEmitter.Class(c);

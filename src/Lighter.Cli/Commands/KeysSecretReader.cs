@@ -9,7 +9,7 @@ namespace Lighter.Cli.Commands;
 internal static class KeysSecretReader
 {
     /// <summary>The environment variable read by default.</summary>
-    public const string DefaultVariable = "LIGHTER_API_PRIVATE_KEY";
+    public const string DefaultVariable = "LIGHTER_PRIVATE_KEY";
 
     /// <summary>Reads the key from <paramref name="variable"/>, or from <paramref name="stdin"/> when it is null.</summary>
     public static LighterPrivateKey Read(string? variable, TextReader stdin)

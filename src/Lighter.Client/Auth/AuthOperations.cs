@@ -1,28 +1,24 @@
+using Lighter.Client.Api;
+
 namespace Lighter.Client.Auth;
 
 /// <summary>
-/// Which operations take an auth token, from the spec's <c>authorization</c>/<c>auth</c> parameters (the spec's
-/// security scheme is referenced by no operation, so the parameters are the source of truth).
+/// Which requests take an auth token, read from the generated operation catalog (<see cref="LighterOperations"/>):
+/// the spec's <c>authorization</c>/<c>auth</c> parameters with the overlay's corrections. Required and optional
+/// tokens are both attached (an optional token returns the account's private data).
 /// </summary>
 public static class AuthOperations
 {
-    private static readonly HashSet<string> HeaderOperations = new(StringComparer.Ordinal)
-    {
-        "accountActiveOrders", "accountInactiveOrders", "accountLimits", "accountMetadata", "accountTxs",
-        "changeAccountTier", "deposit/history", "export", "l1Metadata", "liquidations", "notification/ack", "pnl",
-        "positionFunding", "publicPoolsMetadata", "referral/points", "trades", "transfer/history", "transferFeeInfo",
-        "withdraw/history", "fastwithdraw", "fastwithdraw/info", "tokens", "tokens/create", "tokens/revoke",
-        "referral/create", "referral/get", "referral/kickback/update", "referral/update", "referral/use", "leases",
-        "litLease", "referral/userReferrals", "setAccountMetadata", "getMakerOnlyApiKeys", "setMakerOnlyApiKeys",
-        "rfq/respond", "rfq/list", "rfq/get", "rfq/create", "rfq/update", "accountOrders", "livePoints/total",
-        "leaderboard", "referral/stats",
-    };
-
-    /// <summary>Where the operation (path below <c>api/v1/</c>) takes its token.</summary>
-    public static AuthPlacement Of(string operation) => operation switch
-    {
-        "export/historicalTrades" => AuthPlacement.Query,
-        _ when HeaderOperations.Contains(operation) => AuthPlacement.Header,
-        _ => AuthPlacement.None,
-    };
+    /// <summary>Where the operation behind <paramref name="request"/> takes its token.</summary>
+    /// <param name="request">An outgoing request: built by a generated interface, or addressed to a spec route.</param>
+    /// <returns><see cref="AuthPlacement.None"/> for operations without a token and for unknown routes.</returns>
+    public static AuthPlacement Of(HttpRequestMessage request) =>
+        LighterOperations.TryFind(request, out var operation) && operation.Auth != LighterAuthRequirement.None
+            ? operation.AuthLocation switch
+            {
+                LighterAuthLocation.Header => AuthPlacement.Header,
+                LighterAuthLocation.Query => AuthPlacement.Query,
+                _ => AuthPlacement.None,
+            }
+            : AuthPlacement.None;
 }

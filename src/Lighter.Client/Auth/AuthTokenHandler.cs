@@ -1,5 +1,3 @@
-using Lighter.Client.Http;
-
 namespace Lighter.Client.Auth;
 
 /// <summary>Where an operation expects its auth token.</summary>
@@ -22,12 +20,12 @@ public enum AuthPlacement
 public sealed class AuthTokenHandler : DelegatingHandler
 {
     private readonly Func<AuthTokenCache?> _cache;
-    private readonly Func<string, AuthPlacement> _placement;
+    private readonly Func<HttpRequestMessage, AuthPlacement> _placement;
 
     /// <summary>Creates the handler.</summary>
     /// <param name="cache">The token source.</param>
-    /// <param name="placement">Where an operation (path below <c>api/v1/</c>) takes its token.</param>
-    public AuthTokenHandler(AuthTokenCache cache, Func<string, AuthPlacement> placement)
+    /// <param name="placement">Where a request's operation takes its token (<see cref="AuthOperations.Of"/> reads the generated catalog).</param>
+    public AuthTokenHandler(AuthTokenCache cache, Func<HttpRequestMessage, AuthPlacement> placement)
         : this(() => cache, placement)
     {
         ArgumentNullException.ThrowIfNull(cache);
@@ -35,8 +33,8 @@ public sealed class AuthTokenHandler : DelegatingHandler
 
     /// <summary>Creates the handler with a token source that may appear later (a signer attached after start-up).</summary>
     /// <param name="cache">Returns the token source, or null while there is none (requests then go without a token).</param>
-    /// <param name="placement">Where an operation takes its token.</param>
-    public AuthTokenHandler(Func<AuthTokenCache?> cache, Func<string, AuthPlacement> placement)
+    /// <param name="placement">Where a request's operation takes its token.</param>
+    public AuthTokenHandler(Func<AuthTokenCache?> cache, Func<HttpRequestMessage, AuthPlacement> placement)
     {
         _cache = cache ?? throw new ArgumentNullException(nameof(cache));
         _placement = placement ?? throw new ArgumentNullException(nameof(placement));
@@ -47,7 +45,7 @@ public sealed class AuthTokenHandler : DelegatingHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         if (_cache() is not { } cache) return base.SendAsync(request, cancellationToken);
-        switch (_placement(OperationName.FromUri(request.RequestUri)))
+        switch (_placement(request))
         {
             case AuthPlacement.Header when !request.Headers.Contains("authorization"):
                 request.Headers.TryAddWithoutValidation("authorization", cache.GetToken());

@@ -1,15 +1,23 @@
 using Lighter.Client;
+using Lighter.Client.Auth;
 using Lighter.Client.Http;
 using Lighter.Client.RateLimits;
+using Lighter.Client.Serialization;
+using Lighter.Client.Trading;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Refit;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers the Lighter SDK: options (validated at start), the HTTP pipeline on <c>IHttpClientFactory</c>, and <see cref="LighterClient"/>.</summary>
-public static class LighterServiceCollectionExtensions
+/// <summary>
+/// Registers the Lighter SDK: options (validated at start), the HTTP pipeline on <c>IHttpClientFactory</c>,
+/// <see cref="LighterClient"/>, and every generated REST interface (<c>IAccountApi</c>, <c>IOrderApi</c>, ...) on
+/// <c>AddRefitGeneratedClient</c> with the same pipeline.
+/// </summary>
+public static partial class LighterServiceCollectionExtensions
 {
     /// <summary>The name of the <see cref="HttpClient"/> the SDK uses.</summary>
     public const string HttpClientName = "Lighter";
@@ -41,18 +49,17 @@ public static class LighterServiceCollectionExtensions
         services.TryAddSingleton(sp => new LighterRateLimiter(Options(sp), sp.GetRequiredService<TimeProvider>()));
         services.TryAddTransient<LighterErrorHandler>();
         services.TryAddTransient(sp => new RateLimitingHandler(sp.GetRequiredService<LighterRateLimiter>()));
-        services.TryAddSingleton(sp => new LighterClient(
-            Options(sp),
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILoggerFactory>()));
+        services.TryAddSingleton(CreateClient);
+        AddLighterApis(services);
 
         return services.AddHttpClient(HttpClientName).AddLighterPipeline();
     }
 
     /// <summary>
     /// Puts the Lighter handler chain on any HTTP client builder (e.g. one from <c>AddRefitGeneratedClient</c>):
-    /// errors → resilience → rate limit. Sets the base address from the configured environment.
+    /// errors → resilience → rate limit → auth token. Sets the base address from the configured environment.
+    /// Auth tokens come from the container's <see cref="LighterClient"/> (its signer), for the operations the
+    /// spec overlay marks as taking one.
     /// </summary>
     public static IHttpClientBuilder AddLighterPipeline(this IHttpClientBuilder builder)
     {
@@ -65,8 +72,32 @@ public static class LighterServiceCollectionExtensions
         builder.AddHttpMessageHandler<LighterErrorHandler>();
         builder.AddResilienceHandler("lighter", (pipeline, context) => LighterResilience.Configure(pipeline, Options(context.ServiceProvider)));
         builder.AddHttpMessageHandler<RateLimitingHandler>();
+        builder.Services.TryAddSingleton(sp => new LighterAuthTokenSource(sp));
+        builder.AddHttpMessageHandler(sp => new AuthTokenHandler(sp.GetRequiredService<LighterAuthTokenSource>().Current, AuthOperations.Of));
         return builder;
     }
+
+    /// <summary>The container's client, with the managed signer from <see cref="LighterClientOptions.PrivateKey"/> attached (disposed with the client, and so with the container).</summary>
+    private static LighterClient CreateClient(IServiceProvider sp)
+    {
+        var options = Options(sp);
+        var time = sp.GetRequiredService<TimeProvider>();
+        var client = new LighterClient(options, sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName), time, sp.GetService<ILoggerFactory>());
+        try
+        {
+            client.AttachOwnedSigner(ManagedTransactionSigner.FromOptions(options, time));
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+
+        return client;
+    }
+
+    /// <summary>The Refit settings of every generated interface (source-generated JSON, wire formats).</summary>
+    private static RefitSettings ApiSettings(IServiceProvider services) => LighterRefitSettings.Create();
 
     private static LighterClientOptions Options(IServiceProvider sp) => sp.GetRequiredService<IOptions<LighterClientOptions>>().Value;
 }

@@ -24,6 +24,19 @@ public interface ILighterTransactionSigner
     /// <returns>The signed transaction as <c>sendTx</c> takes it.</returns>
     Submission.WireTransaction Sign(LighterTransaction transaction, long nonce, long? expiredAt);
 
+    /// <summary>
+    /// Signs a transaction that also needs an L1 (Ethereum) signature (ChangePubKey, Transfer, ApproveIntegrator)
+    /// with the account's Ethereum key given for this call only.
+    /// </summary>
+    /// <param name="transaction">The transaction (for other types the L1 key is not used).</param>
+    /// <param name="nonce">The nonce leased for it.</param>
+    /// <param name="expiredAt">Unix ms; null for the default.</param>
+    /// <param name="l1Signer">The account's Ethereum key; the caller owns it.</param>
+    /// <returns>The signed transaction with its <c>L1Sig</c> filled in.</returns>
+    /// <exception cref="NotSupportedException">The signer cannot add L1 signatures (the default for custom signers).</exception>
+    Submission.WireTransaction Sign(LighterTransaction transaction, long nonce, long? expiredAt, Lighter.Signing.L1.L1Signer l1Signer) =>
+        throw new NotSupportedException($"{GetType().Name} does not add L1 signatures; sign {transaction?.TxType} with an L1-capable signer such as ManagedTransactionSigner.");
+
     /// <summary>Creates an auth token valid until <paramref name="deadline"/>.</summary>
     string CreateAuthToken(DateTimeOffset deadline);
 }

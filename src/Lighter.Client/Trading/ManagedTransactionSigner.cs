@@ -82,9 +82,18 @@ public sealed class ManagedTransactionSigner : ILighterTransactionSigner, IDispo
             throw new InvalidOperationException($"{transaction.TxType} needs an L1 (Ethereum) signature: create the signer with an L1Signer for the account's Ethereum key.");
         }
 
-        var signed = _signer.Sign(transaction, nonce, expiredAt, _l1Signer);
-        return new WireTransaction((int)signed.TxType, signed.TxInfo, signed.TxHash, signed.Nonce);
+        return Wire(_signer.Sign(transaction, nonce, expiredAt, _l1Signer));
     }
+
+    /// <inheritdoc />
+    public WireTransaction Sign(LighterTransaction transaction, long nonce, long? expiredAt, L1Signer l1Signer)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentNullException.ThrowIfNull(l1Signer);
+        return Wire(_signer.Sign(transaction, nonce, expiredAt, l1Signer));
+    }
+
+    private static WireTransaction Wire(SignedTransaction signed) => new((int)signed.TxType, signed.TxInfo, signed.TxHash, signed.Nonce);
 
     /// <inheritdoc />
     public string CreateAuthToken(DateTimeOffset deadline) => _signer.CreateAuthToken(deadline).Value;

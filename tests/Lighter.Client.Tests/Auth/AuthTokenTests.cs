@@ -1,3 +1,4 @@
+using Lighter.Client.Api;
 using Lighter.Client.Auth;
 using Lighter.Client.Http;
 using Lighter.Client.Tests.Support;
@@ -43,10 +44,10 @@ public class AuthTokenTests
     {
         using var server = LoopbackServer.Start();
         server.Given(Request.Create().UsingGet()).RespondWith(Response.Create().WithStatusCode(200).WithBody("{}"));
-        var handler = new AuthTokenHandler(Cache(), op => op switch
+        var handler = new AuthTokenHandler(Cache(), request => request.RequestUri!.AbsolutePath switch
         {
-            "accountActiveOrders" => AuthPlacement.Header,
-            "export/historicalTrades" => AuthPlacement.Query,
+            "/api/v1/accountActiveOrders" => AuthPlacement.Header,
+            "/api/v1/export/historicalTrades" => AuthPlacement.Query,
             _ => AuthPlacement.None,
         })
         { InnerHandler = new SocketsHttpHandler() };
@@ -66,5 +67,31 @@ public class AuthTokenTests
         Assert.Equal("1767255000:12345:3:sig1", log[1].Query!["auth"].Single());
         Assert.Null(Header(log[2]));
         Assert.Equal("caller-token", Header(log[3]));
+    }
+
+    [Fact]
+    public void The_placement_of_every_operation_comes_from_the_generated_catalog()
+    {
+        Assert.Contains(LighterOperations.All, o => o.Auth != LighterAuthRequirement.None);
+        foreach (var operation in LighterOperations.All.Where(o => !o.Route.Contains('{', StringComparison.Ordinal)))
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(operation.HttpMethod), "https://api.test" + operation.Route);
+            var expected = operation.Auth == LighterAuthRequirement.None ? AuthPlacement.None
+                : operation.AuthLocation == LighterAuthLocation.Query ? AuthPlacement.Query : AuthPlacement.Header;
+            Assert.True(expected == AuthOperations.Of(request), operation.OperationId);
+        }
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/v1/accountActiveOrders", AuthPlacement.Header)]   // required in the overlay
+    [InlineData("GET", "/api/v1/trades", AuthPlacement.Header)]                // optional: attached when available
+    [InlineData("GET", "/api/v1/export/historicalTrades", AuthPlacement.Header)] // the overlay moves it to the header
+    [InlineData("GET", "/api/v1/orderBooks", AuthPlacement.None)]
+    [InlineData("POST", "/api/v1/sendTx", AuthPlacement.None)]
+    [InlineData("GET", "/api/v1/notARoute", AuthPlacement.None)]
+    public void Known_operations_get_the_overlay_placement(string verb, string path, AuthPlacement expected)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(verb), "https://proxy.test/lighter" + path + "?x=1");
+        Assert.Equal(expected, AuthOperations.Of(request));
     }
 }
