@@ -19,7 +19,8 @@ try
     console.MarkupLine($"[green]Done[/] in {elapsed.TotalSeconds:F2} s.");
     return 0;
 }
-catch (Exception e) when (e is InvalidOperationException or HttpRequestException or OperationCanceledException or ArgumentException)
+catch (Exception e) when (e is InvalidOperationException or HttpRequestException or OperationCanceledException or ArgumentException
+    or Lighter.Client.LighterApiException or Lighter.Client.LighterConfigurationException)
 {
     console.MarkupLine($"[red]Quickstart failed:[/] {Markup.Escape(e.Message)}");
     return 1;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lighter.Client.Markets;
 using Spectre.Console;
 
 namespace Quickstart;
@@ -34,7 +35,7 @@ internal static class Report
     }
 
     /// <summary>The top of a book: (price, size) wire strings per side, best first.</summary>
-    public static void Book(IAnsiConsole console, Market market, IReadOnlyList<(string Price, string Size)> bids,
+    public static void Book(IAnsiConsole console, MarketInfo market, IReadOnlyList<(string Price, string Size)> bids,
         IReadOnlyList<(string Price, string Size)> asks, int updates)
     {
         var table = new Table().Title($"{market.Symbol} order book (local copy from {updates} stream messages)")

@@ -1,14 +1,12 @@
 using System.Diagnostics;
 using Lighter.Client;
 using Lighter.Client.Streaming;
-using Lighter.Signing;
-using Lighter.Signing.Transactions;
 using Spectre.Console;
 
 namespace Quickstart;
 
 /// <summary>
-/// <c>--testnet</c>: the same steps against the real testnet with one account of yours, from
+/// <c>--testnet</c>: the same steps against the real testnet with one account of yours and its <see cref="LighterClient"/>, from
 /// <c>LIGHTER_ACCOUNT_INDEX</c>, <c>LIGHTER_API_KEY_INDEX</c> and <c>LIGHTER_PRIVATE_KEY</c>. It rests a small bid
 /// 10 % under the best bid, buys the market's minimum size at market (so it trades with testnet liquidity),
 /// streams the fill, and cancels what is left. Not run in CI.
@@ -20,7 +18,7 @@ internal static class TestnetFlow
         var options = new LighterClientOptions { Environment = "testnet" };
         LighterEnvironmentVariables.Apply(options);
         var environment = options.ResolveEnvironment();
-        if (options.AccountIndex is not { } accountIndex || options.ApiKeyIndex is not { } apiKeyIndex || options.PrivateKey is not { } secret)
+        if (options.AccountIndex is not { } accountIndex || options.ApiKeyIndex is null || options.PrivateKey is null)
         {
             throw new InvalidOperationException("Set LIGHTER_ACCOUNT_INDEX, LIGHTER_API_KEY_INDEX and LIGHTER_PRIVATE_KEY for --testnet.");
         }
@@ -28,16 +26,13 @@ internal static class TestnetFlow
         var clock = Stopwatch.StartNew();
         using var changed = new SemaphoreSlim(0);
         Report.Header(console, "Lighter testnet", $"{environment.BaseUrl} · chain {environment.ChainId} · account {accountIndex}");
-        using var key = LighterPrivateKey.Parse(secret);
-        using var http = new HttpClient { BaseAddress = environment.BaseUrl };
-        var reader = new ExchangeRest(http);
-        var eth = await reader.GetMarketAsync("ETH", cancellationToken);
+        using var client = LighterClient.Create(options);
+        var trader = new Trader("you", client);
+        var eth = await Clients.MarketAsync(client, "ETH", cancellationToken);
         await using var socket = new LighterWebSocketClient(new LighterWebSocketOptions { Uri = environment.WebSocketUrl });
         await socket.ConnectAsync(cancellationToken);
-        await using var book = await socket.SubscribeOrderBookAsync(eth.Id, cancellationToken);
+        await using var book = await socket.SubscribeOrderBookAsync(eth.MarketId, cancellationToken);
         await using var fills = await FillStream.StartAsync(socket, "you", accountIndex, cancellationToken);
-        var trader = new Trader("you", new LighterSigner(key, new LighterChainId((uint)environment.ChainId), accountIndex, (byte)apiKeyIndex),
-            await reader.GetNextNonceAsync(accountIndex, apiKeyIndex, cancellationToken), reader);
 
         // The first snapshot arrives asynchronously: wait until the local book is in sync.
         book.Book.StatusChanged += (_, _) => changed.Release();
@@ -66,8 +61,8 @@ internal static class TestnetFlow
         Report.Fills(console, fills.Fills);
         var top = book.Book.GetSnapshot(depth: 5);
         Report.Book(console, eth, [.. top.Bids.Select(l => (l.PriceText, l.SizeText))], [.. top.Asks.Select(l => (l.PriceText, l.SizeText))], 0);
-        await trader.CancelAsync(eth, 101, cancellationToken);
-        Report.Positions(console, await reader.GetPositionsAsync("you", accountIndex, cancellationToken));
+        await client.CancelOrderAsync(eth.MarketId, 101, cancellationToken);
+        Report.Positions(console, await Positions.ReadAsync("you", client, eth, cancellationToken));
         return clock.Elapsed;
     }
 }

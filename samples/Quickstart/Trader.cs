@@ -1,66 +1,33 @@
-using Lighter.Signing;
-using Lighter.Signing.Transactions;
+using Lighter.Client;
+using Lighter.Client.Markets;
 
 namespace Quickstart;
 
 /// <summary>
-/// One account trading through the SDK: signs with its API key, numbers transactions with consecutive nonces
-/// starting from the exchange's <c>nextNonce</c>, and sends them with <c>POST /api/v1/sendTx</c>.
+/// One account trading through its own <see cref="LighterClient"/> (which scales decimal sizes and prices with the
+/// market's decimals, leases nonces, signs and submits), keeping a list of what it placed for the report.
 /// </summary>
-internal sealed class Trader(string name, LighterSigner signer, long firstNonce, ExchangeRest exchange)
+internal sealed class Trader(string name, LighterClient client)
 {
-    private long _nextNonce = firstNonce;
-
     public string Name { get; } = name;
 
-    public long AccountIndex => signer.AccountIndex;
-
-    public LighterSigner Signer => signer;
+    public LighterClient Client { get; } = client;
 
     public List<PlacedOrder> Orders { get; } = [];
 
-    public Task<string> LimitAsync(Market market, long clientOrderIndex, bool isAsk, decimal size, decimal price,
-        CancellationToken cancellationToken) =>
-        PlaceAsync(market, clientOrderIndex, isAsk, size, price, OrderType.Limit, OrderTimeInForce.GoodTillTime,
-            DateTimeOffset.UtcNow.AddDays(28).ToUnixTimeMilliseconds(), cancellationToken);
-
-    /// <summary>A market order: immediate-or-cancel, filling at prices no worse than <paramref name="worstPrice"/>.</summary>
-    public Task<string> MarketAsync(Market market, long clientOrderIndex, bool isAsk, decimal size, decimal worstPrice,
-        CancellationToken cancellationToken) =>
-        PlaceAsync(market, clientOrderIndex, isAsk, size, worstPrice, OrderType.Market, OrderTimeInForce.ImmediateOrCancel, 0,
-            cancellationToken);
-
-    public Task<string> CancelAsync(Market market, long clientOrderIndex, CancellationToken cancellationToken) =>
-        SendAsync(new CancelOrder { MarketIndex = market.Id, Index = clientOrderIndex }, cancellationToken);
-
-    public Task<string> CancelAllAsync(CancellationToken cancellationToken) =>
-        SendAsync(new CancelAllOrders { TimeInForce = CancelAllTimeInForce.Immediate }, cancellationToken);
-
-    private async Task<string> PlaceAsync(Market market, long clientOrderIndex, bool isAsk, decimal size, decimal price,
-        OrderType type, OrderTimeInForce timeInForce, long orderExpiry, CancellationToken cancellationToken)
+    public async Task LimitAsync(MarketInfo market, long clientOrderIndex, bool isAsk, decimal size, decimal price, CancellationToken cancellationToken)
     {
-        var order = new CreateOrder
-        {
-            MarketIndex = market.Id,
-            ClientOrderIndex = clientOrderIndex,
-            BaseAmount = market.ToSizeUnits(size),
-            Price = market.ToPriceUnits(price),
-            IsAsk = isAsk,
-            Type = type,
-            TimeInForce = timeInForce,
-            OrderExpiry = orderExpiry,
-        };
-        var hash = await SendAsync(order, cancellationToken).ConfigureAwait(false);
-        Orders.Add(new PlacedOrder(Name, clientOrderIndex, type == OrderType.Market ? "market" : "limit", isAsk ? "sell" : "buy", size, price, hash));
-        return hash;
+        var placed = await Client.CreateLimitOrderAsync(market.MarketId, isAsk, size, price, clientOrderIndex: clientOrderIndex,
+            cancellationToken: cancellationToken);
+        Orders.Add(new PlacedOrder(Name, clientOrderIndex, "limit", isAsk ? "sell" : "buy", size, price, placed.TxHash));
     }
 
-    private async Task<string> SendAsync(LighterTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>A market order: immediate-or-cancel, filling at prices no worse than <paramref name="worstPrice"/>.</summary>
+    public async Task MarketAsync(MarketInfo market, long clientOrderIndex, bool isAsk, decimal size, decimal worstPrice, CancellationToken cancellationToken)
     {
-        var signed = signer.Sign(transaction, _nextNonce);
-        var hash = await exchange.SendTxAsync((int)signed.TxType, signed.TxInfo, cancellationToken).ConfigureAwait(false);
-        _nextNonce++;
-        return hash;
+        var placed = await Client.CreateMarketOrderAsync(market.MarketId, isAsk, size, worstPrice, clientOrderIndex: clientOrderIndex,
+            cancellationToken: cancellationToken);
+        Orders.Add(new PlacedOrder(Name, clientOrderIndex, "market", isAsk ? "sell" : "buy", size, worstPrice, placed.TxHash));
     }
 }
 

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -32,6 +33,10 @@ public sealed class LighterSandbox : IAsyncDisposable
     private LighterSandbox(WebApplication app, SandboxExchange exchange, SandboxFaults faults, Uri baseUri)
     {
         _app = app;
+        RestRoutes = [.. ((IEndpointRouteBuilder)app).DataSources.SelectMany(source => source.Endpoints).OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [])
+                .Select(method => new SandboxRoute(method, "/" + (e.RoutePattern.RawText ?? "").TrimStart('/'))))
+            .OrderBy(r => r.Path, StringComparer.Ordinal).ThenBy(r => r.HttpMethod, StringComparer.Ordinal)];
         _exchange = exchange;
         Faults = faults;
         BaseUri = baseUri;
@@ -43,6 +48,12 @@ public sealed class LighterSandbox : IAsyncDisposable
 
     /// <summary>The WebSocket address, e.g. <c>ws://127.0.0.1:51234/stream</c>.</summary>
     public Uri WebSocketUri { get; }
+
+    /// <summary>
+    /// Every REST operation this sandbox serves, read from its route table (the WebSocket endpoint
+    /// <c>/stream</c> is not listed). Contract tests use it so a new route cannot go unchecked.
+    /// </summary>
+    public IReadOnlyList<SandboxRoute> RestRoutes { get; }
 
     /// <summary>The chain id transactions must be signed for.</summary>
     public uint ChainId => _exchange.ChainId;

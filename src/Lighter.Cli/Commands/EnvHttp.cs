@@ -15,8 +15,8 @@ internal sealed class EnvHttp(Uri baseUrl) : IDisposable
 
     /// <summary>The exit codes of the exchange-facing commands, for their help text.</summary>
     public const string ExitSemantics =
-        "Exit code 1 if the exchange rejects the request (its code and message on stderr) or an input is invalid, " +
-        "3 if the exchange cannot be reached.";
+        "Exit codes: 0 success; 1 the exchange rejected the request (its code and message on stderr) or an input is invalid; " +
+        "2 usage error (unknown or missing option); 3 the exchange cannot be reached.";
 
     private readonly HttpClient _http = new() { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
 
@@ -48,6 +48,16 @@ internal sealed class EnvHttp(Uri baseUrl) : IDisposable
         try
         {
             return await body().ConfigureAwait(false);
+        }
+        catch (Client.LighterApiException e) when (e.StatusCode is null && e.Code is null)
+        {
+            await error.WriteLineAsync($"error: cannot reach the exchange: {e.Message}").ConfigureAwait(false);
+            return Unreachable;
+        }
+        catch (Client.LighterApiException e)
+        {
+            await error.WriteLineAsync($"error: the exchange rejected the request: {e.Message}").ConfigureAwait(false);
+            return 1;
         }
         catch (ExchangeRejectedException e)
         {

@@ -1,15 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Lighter.Signing;
 using Lighter.Signing.Transactions;
 using Spectre.Console;
 
 namespace Lighter.Cli.Commands;
 
 /// <summary>
-/// <c>lighter order create|cancel|list</c>: signs with the API key read from an environment variable (or stdin),
-/// takes the next nonce from the exchange and sends over REST.
+/// <c>lighter order create|cancel|list</c> through <see cref="Client.LighterClient"/>: the API key is read from an
+/// environment variable (or stdin); the client scales sizes and prices with the market's decimals, takes the next
+/// nonce from the exchange, signs and sends over REST.
 /// </summary>
 internal static class OrderCommand
 {
@@ -43,21 +43,16 @@ internal static class OrderCommand
                 "post-only" => OrderTimeInForce.PostOnly,
                 _ => OrderTimeInForce.GoodTillTime,
             };
+            var market = parse.GetValue(o.Market) ?? 0;
+            var isAsk = ParseChoice(parse.GetValue(side)!, "--side", "buy", "sell") == "sell";
+            var index = parse.GetValue(clientIndex) ?? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             using var session = OrderSession.Open(o, parse);
-            var (sizeDecimals, priceDecimals) = await session.MarketDecimalsAsync(cancellationToken).ConfigureAwait(false);
-            var order = new CreateOrder
-            {
-                MarketIndex = session.Market,
-                ClientOrderIndex = parse.GetValue(clientIndex) ?? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
-                BaseAmount = Scale(parse.GetValue(size), sizeDecimals, "--size"),
-                Price = checked((uint)Scale(parse.GetValue(price), priceDecimals, "--price")),
-                IsAsk = ParseChoice(parse.GetValue(side)!, "--side", "buy", "sell") == "sell",
-                Type = isMarket ? OrderType.Market : OrderType.Limit,
-                TimeInForce = timeInForce,
-                ReduceOnly = parse.GetValue(reduceOnly),
-                OrderExpiry = timeInForce == OrderTimeInForce.ImmediateOrCancel ? 0 : DateTimeOffset.UtcNow.AddDays(28).ToUnixTimeMilliseconds(),
-            };
-            return await session.SendAsync(order, order.ClientOrderIndex, cancellationToken).ConfigureAwait(false);
+            var submission = isMarket
+                ? await session.Client.CreateMarketOrderAsync(market, isAsk, parse.GetValue(size), parse.GetValue(price), parse.GetValue(reduceOnly), index,
+                    cancellationToken).ConfigureAwait(false)
+                : await session.Client.CreateLimitOrderAsync(market, isAsk, parse.GetValue(size), parse.GetValue(price), timeInForce, parse.GetValue(reduceOnly),
+                    clientOrderIndex: index, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return await session.PrintAsync("CreateOrder", submission, index).ConfigureAwait(false);
         }));
         return command;
     }
@@ -71,8 +66,8 @@ internal static class OrderCommand
         command.SetAction((parse, cancellationToken) => EnvHttp.GuardAsync(parse.InvocationConfiguration.Error, async () =>
         {
             using var session = OrderSession.Open(o, parse);
-            var cancel = new CancelOrder { MarketIndex = session.Market, Index = parse.GetValue(index) };
-            return await session.SendAsync(cancel, cancel.Index, cancellationToken).ConfigureAwait(false);
+            var submission = await session.Client.CancelOrderAsync(session.Market, parse.GetValue(index), cancellationToken).ConfigureAwait(false);
+            return await session.PrintAsync("CancelOrder", submission, parse.GetValue(index)).ConfigureAwait(false);
         }));
         return command;
     }
@@ -110,19 +105,4 @@ internal static class OrderCommand
     private static string ParseChoice(string value, string option, params string[] choices) =>
         choices.FirstOrDefault(c => string.Equals(c, value.Trim(), StringComparison.OrdinalIgnoreCase))
         ?? throw new ArgumentException($"{option} must be one of {string.Join(", ", choices)}, not '{value}'.");
-
-    /// <summary>Scales a decimal to the market's integer units; more decimals than the market allows is an error.</summary>
-    internal static long Scale(decimal value, int decimals, string option)
-    {
-        var scaled = value;
-        for (var i = 0; i < decimals; i++)
-        {
-            scaled *= 10m;
-        }
-
-        return scaled == decimal.Truncate(scaled) && scaled > 0 && scaled <= long.MaxValue
-            ? (long)scaled
-            : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"{option} {value} must be positive with at most the market's {decimals} decimals."));
-    }
 }

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Lighter.Client;
+using Lighter.Client.Submission;
 using Lighter.Signing;
-using Lighter.Signing.Transactions;
 using Spectre.Console;
 
 namespace Lighter.Cli.Commands;
@@ -34,25 +35,43 @@ internal sealed class OrderOptions(bool marketRequired = true)
     }
 }
 
-/// <summary>One order command's connection: signer, REST client and output.</summary>
+/// <summary>
+/// One order command's connection: a <see cref="LighterClient"/> for the account and API key (nonces, market
+/// scaling, signing and submission), the raw REST client for the listing, and the output.
+/// </summary>
 internal sealed class OrderSession : IDisposable
 {
+    private readonly LighterClient _client;
     private readonly LighterPrivateKey _key;
-    private readonly LighterSigner _signer;
     private readonly EnvHttp _http;
     private readonly ParseResult _parse;
     private readonly OrderOptions _options;
 
-    private OrderSession(OrderOptions options, ParseResult parse, LighterPrivateKey key, Client.LighterEnvironment environment)
+    private OrderSession(OrderOptions options, ParseResult parse, LighterPrivateKey key, LighterEnvironment environment)
     {
         _options = options;
         _parse = parse;
         _key = key;
-        _signer = new LighterSigner(key, new LighterChainId((uint)environment.ChainId), parse.GetValue(options.Account), parse.GetValue(options.ApiKey));
+        _client = LighterClient.Create(new LighterClientOptions
+        {
+            Environment = "custom",
+            BaseUrl = environment.BaseUrl,
+            WebSocketUrl = environment.WebSocketUrl,
+            ChainId = environment.ChainId,
+            AccountIndex = parse.GetValue(options.Account),
+            ApiKeyIndex = parse.GetValue(options.ApiKey),
+            PrivateKey = key.ExportHex(),
+            // One transaction per process: a retry is pointless, and the exchange enforces its own limits.
+            RateLimitTier = RateLimitTier.Unlimited,
+            MaxRetries = 0,
+        });
         _http = new EnvHttp(environment.BaseUrl);
     }
 
     public short Market => _parse.GetValue(_options.Market) ?? 255;
+
+    /// <summary>The trading client of this session.</summary>
+    public LighterClient Client => _client;
 
     public static OrderSession Open(OrderOptions options, ParseResult parse)
     {
@@ -61,56 +80,36 @@ internal sealed class OrderSession : IDisposable
         return new OrderSession(options, parse, key, environment);
     }
 
-    public async Task<(int SizeDecimals, int PriceDecimals)> MarketDecimalsAsync(CancellationToken cancellationToken)
+    /// <summary>Prints a submitted transaction's hash (table or JSON); exit code 0.</summary>
+    public async Task<int> PrintAsync(string txType, TxSubmission submission, long index)
     {
-        using var body = await _http.GetAsync($"api/v1/orderBookDetails?market_id={Market.ToString(CultureInfo.InvariantCulture)}", null, cancellationToken)
-            .ConfigureAwait(false);
-        var detail = body.RootElement.GetProperty("order_book_details").EnumerateArray()
-            .Concat(body.RootElement.GetProperty("spot_order_book_details").EnumerateArray())
-            .FirstOrDefault(d => d.GetProperty("market_id").GetInt32() == Market);
-        return detail.ValueKind == JsonValueKind.Object
-            ? (detail.GetProperty("size_decimals").GetInt32(), detail.GetProperty("price_decimals").GetInt32())
-            : throw new ArgumentException($"The exchange lists no market {Market}.");
-    }
-
-    /// <summary>Signs with the exchange's next nonce, sends over REST and prints the hash.</summary>
-    public async Task<int> SendAsync(LighterTransaction transaction, long clientIndex, CancellationToken cancellationToken)
-    {
-        using var nonceBody = await _http.GetAsync(string.Create(CultureInfo.InvariantCulture,
-            $"api/v1/nextNonce?account_index={_signer.AccountIndex}&api_key_index={_signer.ApiKeyIndex}"), null, cancellationToken).ConfigureAwait(false);
-        var signed = _signer.Sign(transaction, nonceBody.RootElement.GetProperty("nonce").GetInt64());
-        using var response = await _http.PostFormAsync("api/v1/sendTx", new Dictionary<string, string>
-        {
-            ["tx_type"] = ((int)signed.TxType).ToString(CultureInfo.InvariantCulture),
-            ["tx_info"] = signed.TxInfo,
-        }, cancellationToken).ConfigureAwait(false);
-        var hash = response.RootElement.GetProperty("tx_hash").GetString()!;
         var output = _parse.InvocationConfiguration.Output;
         if (_parse.GetValue(_options.Env.Json))
         {
-            await output.WriteLineAsync(JsonSerializer.Serialize(new { tx_hash = hash, nonce = signed.Nonce, index = clientIndex })).ConfigureAwait(false);
+            await output.WriteLineAsync(JsonSerializer.Serialize(new { tx_hash = submission.TxHash, nonce = submission.Nonce, index })).ConfigureAwait(false);
         }
         else
         {
             var table = new Table().AddColumns("tx", "account", "nonce", "index", "tx hash");
-            table.AddRow(signed.TxType.ToString(), _signer.AccountIndex.ToString(CultureInfo.InvariantCulture), signed.Nonce.ToString(CultureInfo.InvariantCulture),
-                clientIndex.ToString(CultureInfo.InvariantCulture), hash);
+            table.AddRow(txType, _parse.GetValue(_options.Account).ToString(CultureInfo.InvariantCulture), submission.Nonce.ToString(CultureInfo.InvariantCulture),
+                index.ToString(CultureInfo.InvariantCulture), submission.TxHash);
             EnvHttp.Console(output).Write(table);
         }
 
         return 0;
     }
 
-    public Task<JsonDocument> ActiveOrdersAsync(CancellationToken cancellationToken)
+    public async Task<JsonDocument> ActiveOrdersAsync(CancellationToken cancellationToken)
     {
-        var token = _signer.CreateAuthToken(DateTimeOffset.UtcNow.AddMinutes(10));
+        var token = _client.Signer!.CreateAuthToken(_client.TimeProvider.GetUtcNow().AddMinutes(10));
         var market = _parse.GetValue(_options.Market) is { } m ? "&market_id=" + m.ToString(CultureInfo.InvariantCulture) : "";
-        return _http.GetAsync(string.Create(CultureInfo.InvariantCulture, $"api/v1/accountActiveOrders?account_index={_signer.AccountIndex}{market}"),
-            token.Value, cancellationToken);
+        return await _http.GetAsync(string.Create(CultureInfo.InvariantCulture, $"api/v1/accountActiveOrders?account_index={_parse.GetValue(_options.Account)}{market}"),
+            token, cancellationToken).ConfigureAwait(false);
     }
 
     public void Dispose()
     {
+        _client.Dispose();
         _http.Dispose();
         _key.Dispose();
     }

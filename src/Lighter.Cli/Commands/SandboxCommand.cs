@@ -31,7 +31,11 @@ internal static class SandboxCommand
                 "Without it the sandbox generates a throwaway key per account and prints it (valid only on the sandbox's chain).",
         };
         var json = new Option<bool>("--json") { Description = "Print the URLs and accounts as one JSON line." };
-        var command = new Command("sandbox", "Run the Lighter sandbox exchange on loopback until Ctrl+C. Exit code 1 if --public-key is not a key.")
+        var command = new Command("sandbox",
+            "Run the Lighter sandbox exchange on loopback until Ctrl+C. It creates funded demo accounts with an API key at index 3 and " +
+            "prints each account's throwaway private key (valid only on the sandbox's chain) so you can trade from a shell: " +
+            $"export {KeysSecretReader.DefaultVariable}=<key>, then `lighter order create --env sandbox --account-index <n> --api-key-index 3 ...`. " +
+            "Exit code 0 on Ctrl+C, 1 if --public-key is not a key, 2 on a usage error.")
         {
             port, chainId, accounts, usdc, publicKey, json,
         };
@@ -117,6 +121,11 @@ internal static class SandboxCommand
 
         console.Write(table);
         console.MarkupLine("Markets: ETH (0), BTC (1). Press [bold]Ctrl+C[/] to stop.");
+        if (accounts.FirstOrDefault(a => a.PrivateKey is not null) is { } first)
+        {
+            console.MarkupLine(Markup.Escape($"Trade from another shell: export {KeysSecretReader.DefaultVariable}=<private key of account {first.Index}>; " +
+                $"lighter order create --env sandbox --account-index {first.Index} --api-key-index {ApiKeyIndex} --market 0 --side sell --size 0.1 --price 3000"));
+        }
     }
 
     private sealed record CreatedAccount(long Index, string? PrivateKey, string PublicKey);

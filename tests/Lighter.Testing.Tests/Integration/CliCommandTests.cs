@@ -63,7 +63,7 @@ public sealed class CliCommandTests : IAsyncLifetime
         var usage = await RunAsync("order", "create", "--market", "0");
 
         Assert.Equal(1, tooFine.Code);
-        Assert.Contains("at most the market's 4 decimals", tooFine.Error, StringComparison.Ordinal);
+        Assert.Contains("size 0.00001 has more than 4 decimals", tooFine.Error, StringComparison.Ordinal);
         Assert.Equal(1, cancelUnknown.Code);
         Assert.Contains("code 21600", cancelUnknown.Error, StringComparison.Ordinal);
         Assert.Equal(3, unreachable.Code);
