@@ -21,6 +21,7 @@ public sealed class NonceManager : INonceManager
     private readonly Func<CancellationToken, Task<long>> _fetchNextNonce;
     private readonly System.Collections.Concurrent.ConcurrentQueue<long> _released = new();
     private readonly object _resyncLock = new();
+    private readonly object _initLock = new();
     private Task? _initTask;
     private Task? _resyncTask;
     private long _next;
@@ -121,11 +122,13 @@ public sealed class NonceManager : INonceManager
 
     private async ValueTask<NonceLease> AcquireSlowAsync(CancellationToken cancellationToken)
     {
-        var init = Volatile.Read(ref _initTask);
-        if (init is null || init.IsFaulted || init.IsCanceled)
+        Task init;
+        // Start exactly one fetch: a second InitializeAsync finishing after leases were handed out would reset the
+        // sequence and hand the same nonces out twice (a compare-and-swap alone still runs the loser's fetch).
+        lock (_initLock)
         {
-            var fresh = InitializeAsync();
-            init = Interlocked.CompareExchange(ref _initTask, fresh, init) == init ? fresh : Volatile.Read(ref _initTask)!;
+            if (_initTask is null || _initTask.IsFaulted || _initTask.IsCanceled) _initTask = InitializeAsync();
+            init = _initTask;
         }
 
         await init.WaitAsync(cancellationToken).ConfigureAwait(false);

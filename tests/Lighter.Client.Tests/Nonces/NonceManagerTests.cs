@@ -34,6 +34,37 @@ public class NonceManagerTests
     }
 
     [Fact]
+    public async Task First_callers_racing_on_many_threads_start_one_fetch_and_never_share_a_nonce()
+    {
+        // Regression: two racing first callers each started a fetch, and the late one reset the sequence after
+        // nonces were handed out, so the same nonce went out twice.
+        for (var round = 0; round < 200; round++)
+        {
+            var fetches = 0;
+            var answer = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var manager = new NonceManager(7, 3, _ =>
+            {
+                Interlocked.Increment(ref fetches);
+                return answer.Task;
+            });
+            using var start = new Barrier(8);
+            var callers = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+            {
+                start.SignalAndWait();
+                var first = await manager.AcquireAsync();
+                var second = await manager.AcquireAsync();
+                return new[] { first.Nonce, second.Nonce };
+            })).ToArray();
+            while (Volatile.Read(ref fetches) == 0) await Task.Yield();
+            answer.SetResult(500);
+
+            var nonces = (await Task.WhenAll(callers)).SelectMany(n => n).Order().ToArray();
+            Assert.Equal(1, fetches);
+            Assert.Equal(Enumerable.Range(500, 16).Select(i => (long)i), nonces);
+        }
+    }
+
+    [Fact]
     public async Task Ten_thousand_acquisitions_from_eight_tasks_are_distinct_and_consecutive()
     {
         var manager = Create(() => 1000);
