@@ -33,27 +33,42 @@ internal static class BookCommand
             Description = "Exit once a snapshot or update with at least this offset is applied; print the book as one JSON line.",
         };
         var json = new Option<bool>("--json") { Description = "Print every change as a JSON book line instead of the top of book." };
+        var connectTimeout = new Option<double>("--connect-timeout")
+        {
+            Description = "Seconds to wait for the first connection before giving up with exit code 3.",
+            DefaultValueFactory = _ => BookRequest.DefaultConnectTimeout.TotalSeconds,
+        };
         var command = new Command(
             "book",
             "Keep a local order book for MARKET. The final (or every, with --json) line is " +
             "{\"market\":M,\"offset\":O,\"bids\":[[\"price\",\"size\"],...],\"asks\":[...]} with bids descending, asks " +
-            "ascending and the exchange's wire strings. Diagnostics go to stderr. Without --until-offset it runs until Ctrl+C.")
+            "ascending and the exchange's wire strings. Diagnostics go to stderr. Without --until-offset it runs until Ctrl+C. " +
+            "Exit codes: 0 ok; 1 stopped before --until-offset was reached; 2 usage; 3 no connection within --connect-timeout.")
         {
-            market, url, untilOffset, json,
+            market, url, untilOffset, json, connectTimeout,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            new BookRequest(parse.GetValue(market), parse.GetValue(url) ?? LighterEnvironment.Mainnet.WebSocketUrl, parse.GetValue(untilOffset), parse.GetValue(json)),
+            new BookRequest(parse.GetValue(market), parse.GetValue(url) ?? LighterEnvironment.Mainnet.WebSocketUrl, parse.GetValue(untilOffset), parse.GetValue(json))
+            {
+                ConnectTimeout = TimeSpan.FromSeconds(parse.GetValue(connectTimeout)),
+            },
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error,
             cancellationToken));
         return command;
     }
 
-    internal static async Task<int> RunAsync(BookRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(BookRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken, TimeProvider? timeProvider = null)
     {
         if (request.Market < 0)
         {
             await error.WriteLineAsync("MARKET must be a non-negative market index.").ConfigureAwait(false);
+            return 2;
+        }
+
+        if (request.ConnectTimeout <= TimeSpan.Zero)
+        {
+            await error.WriteLineAsync("--connect-timeout must be a positive number of seconds.").ConfigureAwait(false);
             return 2;
         }
 
@@ -63,6 +78,13 @@ internal static class BookCommand
             var writeLock = new Lock();
             client.StateChanged += (_, e) => Write(error, writeLock, $"connection {e.ConnectionId}: {e.Current} ({e.Reason})");
             client.Diagnostic += (_, e) => Write(error, writeLock, $"{e.Kind}: {e.Message}");
+            // The client reconnects forever by design; a person at a shell wants to hear that nothing answers.
+            if (!await ConnectAsync(client, request.ConnectTimeout, timeProvider ?? TimeProvider.System, cancellationToken).ConfigureAwait(false))
+            {
+                Write(error, writeLock, $"No connection to {request.Uri} within {request.ConnectTimeout.TotalSeconds:0.#} s.");
+                return cancellationToken.IsCancellationRequested ? (request.UntilOffset is null ? 0 : 1) : 3;
+            }
+
             var done = new TaskCompletionSource<OrderBookSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
             var subscription = await client.SubscribeOrderBookAsync(request.Market, cancellationToken).ConfigureAwait(false);
             await using (subscription.ConfigureAwait(false))
@@ -115,6 +137,21 @@ internal static class BookCommand
         }
     }
 
+    private static async Task<bool> ConnectAsync(LighterWebSocketClient client, TimeSpan timeout, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        using var deadline = new CancellationTokenSource(timeout, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            await client.ConnectAsync(linked.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (linked.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
     private static void Write(TextWriter writer, Lock writeLock, string line)
     {
         lock (writeLock)
@@ -126,4 +163,11 @@ internal static class BookCommand
 }
 
 /// <summary>Arguments of <c>lighter book</c>.</summary>
-internal sealed record BookRequest(int Market, Uri Uri, long? UntilOffset, bool Json);
+internal sealed record BookRequest(int Market, Uri Uri, long? UntilOffset, bool Json)
+{
+    /// <summary>How long the first connection may take by default.</summary>
+    public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long the first connection may take before the command gives up (exit code 3).</summary>
+    public TimeSpan ConnectTimeout { get; init; } = DefaultConnectTimeout;
+}

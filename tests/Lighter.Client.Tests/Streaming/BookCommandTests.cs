@@ -32,6 +32,28 @@ public sealed class BookCommandTests
     }
 
     [Fact]
+    public async Task No_server_exits_3_once_the_connect_timeout_passes_on_the_clock()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop(); // nothing listens on this port any more
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var request = new BookRequest(0, new Uri($"ws://127.0.0.1:{port}/stream"), 1, Json: false) { ConnectTimeout = TimeSpan.FromSeconds(5) };
+        var run = BookCommand.RunAsync(request, output, error, CancellationToken.None, time);
+        Assert.False(run.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(5));
+        var exit = await run.WaitAsync(TestWait.Guard);
+
+        Assert.Equal(3, exit);
+        Assert.Contains($"No connection to ws://127.0.0.1:{port}/stream within 5 s", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, output.ToString());
+    }
+
+    [Fact]
     public async Task A_snapshot_already_past_the_offset_ends_at_once_and_json_prints_every_change()
     {
         await using var server = await ScriptedLighterServer.StartAsync();
