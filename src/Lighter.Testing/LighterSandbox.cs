@@ -72,7 +72,7 @@ public sealed class LighterSandbox : IAsyncDisposable
     {
         options ??= new LighterSandboxOptions();
         Validate(options);
-        var exchange = new SandboxExchange(options.ChainId, options.Markets, options.TimeProvider);
+        var exchange = new SandboxExchange(options.ChainId, options.Markets, options.TimeProvider, options.NonceWindow);
         var faults = new SandboxFaults(options.TimeProvider);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         // The host process's appsettings.json or ASPNETCORE_* variables (e.g. Kestrel endpoints) must not reconfigure the sandbox.
@@ -123,6 +123,7 @@ public sealed class LighterSandbox : IAsyncDisposable
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)options.Port, 65535u, "options.Port");
         ArgumentOutOfRangeException.ThrowIfZero(options.ChainId, "options.ChainId");
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.NonceWindow, 1, "options.NonceWindow");
         ArgumentNullException.ThrowIfNull(options.TimeProvider, "options.TimeProvider");
         ArgumentNullException.ThrowIfNull(options.Markets, "options.Markets");
         if (options.Markets.Count == 0 || options.Markets.Select(m => m.MarketId).Distinct().Count() != options.Markets.Count)

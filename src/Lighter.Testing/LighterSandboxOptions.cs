@@ -23,6 +23,17 @@ public sealed class LighterSandboxOptions
     public TimeSpan? WebSocketIdleTimeout { get; set; }
 
     /// <summary>
+    /// How far ahead of an API key's next nonce a transaction may be and still be accepted, as the exchange does
+    /// for transactions that arrive out of order (it accepts up to 16 ahead; see peers.md, Nautilus's skip window).
+    /// 1 makes the sandbox strict: only the next nonce is accepted. Concurrent senders on one key need the window,
+    /// because their requests do not reach the server in nonce order.
+    /// </summary>
+    public int NonceWindow { get; set; } = DefaultNonceWindow;
+
+    /// <summary>The exchange's out-of-order window: a nonce may be up to 15 ahead of the next one.</summary>
+    public const int DefaultNonceWindow = 16;
+
+    /// <summary>
     /// The clock for transaction expiry, order expiry, auth-token deadlines, timestamps and injected delays
     /// (use <c>FakeTimeProvider</c> in tests).
     /// </summary>

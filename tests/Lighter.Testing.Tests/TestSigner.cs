@@ -14,6 +14,8 @@ internal sealed class TestSigner(LighterPrivateKey key, long accountIndex, int a
 {
     public long AccountIndex => accountIndex;
 
+    public int ApiKeyIndex => apiKeyIndex;
+
     public long Nonce { get; set; }
 
     public string CreateOrder(int market, long clientOrderIndex, long baseAmount, long price, bool isAsk, int type = 0,

@@ -79,9 +79,31 @@ internal sealed class PositionState
 /// <summary>A registered API key of an account.</summary>
 internal sealed class ApiKeyState
 {
+    // Nonces used out of order, above NextNonce; NextNonce moves past them once the gap below is filled.
+    private readonly HashSet<long> _usedAhead = [];
+
     public required LighterPublicKey PublicKey { get; set; }
+
+    /// <summary>The lowest nonce not used yet (what <c>nextNonce</c> reports).</summary>
     public long NextNonce { get; set; }
+
     public long RegisteredAtMs { get; set; }
+
+    /// <summary>Whether <paramref name="nonce"/> is unused and less than <paramref name="window"/> ahead of <see cref="NextNonce"/>.</summary>
+    public bool Accepts(long nonce, int window) =>
+        nonce >= NextNonce && nonce - NextNonce < window && !_usedAhead.Contains(nonce);
+
+    public void MarkUsed(long nonce)
+    {
+        if (nonce != NextNonce)
+        {
+            _usedAhead.Add(nonce);
+            return;
+        }
+
+        NextNonce++;
+        while (_usedAhead.Remove(NextNonce)) NextNonce++;
+    }
 }
 
 /// <summary>A sandbox account (master or sub-account).</summary>

@@ -113,7 +113,11 @@ internal sealed partial class SandboxExchange
         }
 
         var hash = Convert.ToHexStringLower(hashBytes);
-        var nonceOk = tx.SkipsNonce ? !_txs.ContainsKey(hash) : tx.Nonce == (expectedNonce ?? key?.NextNonce ?? 0);
+        var nonceOk = tx.SkipsNonce
+            ? !_txs.ContainsKey(hash)
+            : expectedNonce is { } expected
+                ? tx.Nonce == expected && (key?.Accepts(expected, int.MaxValue) ?? true)
+                : key?.Accepts(tx.Nonce, _nonceWindow) ?? tx.Nonce == 0;
         if (!nonceOk)
         {
             throw new ExchangeException(SandboxErrorCodes.InvalidNonce, "invalid nonce");
@@ -143,7 +147,7 @@ internal sealed partial class SandboxExchange
 
         if (!tx.SkipsNonce)
         {
-            account.ApiKeys[tx.ApiKeyIndex].NextNonce = tx.Nonce + 1;
+            account.ApiKeys[tx.ApiKeyIndex].MarkUsed(tx.Nonce);
         }
 
         Height = height;
@@ -211,10 +215,17 @@ internal sealed partial class SandboxExchange
     private string ChangePubKey(DecodedTx tx, AccountState account, long now)
     {
         // Admission checked the L2 signature against the new key and the L1 signature against the owner's address.
-        account.ApiKeys[tx.ApiKeyIndex] = new ApiKeyState
+        // A replaced key keeps its nonce sequence (including nonces used out of order).
+        if (account.ApiKeys.TryGetValue(tx.ApiKeyIndex, out var existing))
         {
-            PublicKey = NewPublicKey(tx), NextNonce = account.ApiKeys.GetValueOrDefault(tx.ApiKeyIndex)?.NextNonce ?? 0, RegisteredAtMs = now,
-        };
+            existing.PublicKey = NewPublicKey(tx);
+            existing.RegisteredAtMs = now;
+        }
+        else
+        {
+            account.ApiKeys[tx.ApiKeyIndex] = new ApiKeyState { PublicKey = NewPublicKey(tx), RegisteredAtMs = now };
+        }
+
         return JsonSerializer.Serialize(new Dictionary<string, long> { ["a"] = account.Index, ["k"] = tx.ApiKeyIndex });
     }
 

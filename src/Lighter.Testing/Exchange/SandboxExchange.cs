@@ -26,15 +26,18 @@ internal sealed partial class SandboxExchange
     private readonly List<TxRecord> _txLog = [];
     private readonly List<IExchangeListener> _listeners = [];
     private readonly TimeProvider _time;
+    private readonly int _nonceWindow;
     private readonly TxVerifier _verifier;
     private long _nextMasterIndex = 1;
     private long _nextSubIndex = FirstSubAccountIndex;
     private long _nextOrderIndex = FirstOrderIndex;
     private long _nextTradeId = 1;
 
-    public SandboxExchange(uint chainId, IEnumerable<SandboxMarket> markets, TimeProvider time)
+    public SandboxExchange(uint chainId, IEnumerable<SandboxMarket> markets, TimeProvider time, int nonceWindow = LighterSandboxOptions.DefaultNonceWindow)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(nonceWindow, 1);
         ChainId = chainId;
+        _nonceWindow = nonceWindow;
         _time = time;
         _verifier = new TxVerifier(chainId);
         foreach (var market in markets)

@@ -95,12 +95,14 @@ public sealed class OfficialVectorAdmissionTests
         AssertRejected(status, body, 21104, "invalid nonce");
     }
 
-    [Fact]
-    public async Task A_nonce_ahead_of_the_sequence_is_rejected_as_invalid_nonce()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task A_nonce_beyond_the_out_of_order_window_is_rejected_as_invalid_nonce(int window)
     {
-        await using var sandbox = await StartAsync(chainId: 304);
+        await using var sandbox = await StartAsync(chainId: 304, nonceWindow: window);
 
-        // Signed with nonce 2 while the key's next nonce is 0.
+        // Signed with nonce 2 while the key's next nonce is 0: outside a window of 1 (strict) or 2.
         var (status, body) = await SendTxAsync(sandbox, TxPreimageTests.Vector("cancel_order_by_client_index"));
 
         AssertRejected(status, body, 21104, "invalid nonce");
@@ -159,11 +161,12 @@ public sealed class OfficialVectorAdmissionTests
     }
 
     private static async Task<LighterSandbox> StartAsync(uint chainId, string? publicKeyHex = null, int apiKeyIndex = 0,
-        FakeTimeProvider? clock = null)
+        FakeTimeProvider? clock = null, int nonceWindow = LighterSandboxOptions.DefaultNonceWindow)
     {
         var sandbox = await LighterSandbox.StartAsync(new LighterSandboxOptions
         {
             ChainId = chainId,
+            NonceWindow = nonceWindow,
             TimeProvider = clock ?? new FakeTimeProvider(BeforeExpiry),
         });
         var account = sandbox.CreateAccount(usdc: 1_000m);

@@ -115,7 +115,7 @@ public sealed class TradingFlowTests
         await using var f = await SandboxFixture.StartAsync();
         var first = f.Maker.CreateOrder(market: 0, clientOrderIndex: 1, baseAmount: 5_000, price: 290_000, isAsk: false);
         var second = f.Maker.CreateOrder(market: 0, clientOrderIndex: 2, baseAmount: 5_000, price: 289_000, isAsk: false);
-        f.Maker.Nonce++;
+        f.Maker.Nonce += LighterSandboxOptions.DefaultNonceWindow; // beyond the exchange's out-of-order window
         var gap = f.Maker.CreateOrder(market: 0, clientOrderIndex: 3, baseAmount: 5_000, price: 288_000, isAsk: false);
 
         var ok = await SendBatchAsync(f, [first, second], HttpStatusCode.OK);
@@ -124,6 +124,24 @@ public sealed class TradingFlowTests
         Assert.Equal(2, ok.GetProperty("tx_hash").GetArrayLength());
         Assert.Equal(21104, rejected.GetProperty("code").GetInt32());
         Assert.Equal(2, (await f.GetAsync("api/v1/orderBookOrders?market_id=0&limit=10")).GetProperty("total_bids").GetInt64());
+    }
+
+    [Fact]
+    public async Task Nonces_arriving_out_of_order_within_the_window_are_accepted_and_next_nonce_waits_for_the_gap()
+    {
+        await using var f = await SandboxFixture.StartAsync();
+        var start = f.Maker.Nonce;
+        var first = f.Maker.CreateOrder(market: 0, clientOrderIndex: 1, baseAmount: 5_000, price: 290_000, isAsk: false);
+        var second = f.Maker.CreateOrder(market: 0, clientOrderIndex: 2, baseAmount: 5_000, price: 289_000, isAsk: false);
+
+        await f.SendTxAsync(14, second); // overtakes the first, as concurrent requests can
+        Assert.Equal(start, f.Sandbox.GetNextNonce(f.Maker.AccountIndex, f.Maker.ApiKeyIndex));
+        await f.SendTxAsync(14, first);
+
+        Assert.Equal(start + 2, f.Sandbox.GetNextNonce(f.Maker.AccountIndex, f.Maker.ApiKeyIndex));
+        Assert.Equal(2, (await f.GetAsync("api/v1/orderBookOrders?market_id=0&limit=10")).GetProperty("total_bids").GetInt64());
+        var replay = await f.SendTxAsync(14, second, HttpStatusCode.BadRequest);
+        Assert.Equal(21104, replay.GetProperty("code").GetInt32()); // a nonce used out of order stays used
     }
 
     [Fact]
