@@ -51,7 +51,7 @@ public sealed partial class LighterClient : IDisposable
         Markets = new Markets.MarketCatalog(Http, TimeProvider, options.MarketMetadataTtl, LoggerFactory.CreateLogger<Markets.MarketCatalog>());
         if (nonces is not null)
         {
-            Submitter = new TransactionSubmitter(Http, nonces, LoggerFactory.CreateLogger<TransactionSubmitter>());
+            Submitter = new TransactionSubmitter(Http, nonces, LoggerFactory.CreateLogger<TransactionSubmitter>(), options.NonceWindow);
         }
     }
 

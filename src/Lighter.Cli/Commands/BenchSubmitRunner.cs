@@ -20,6 +20,9 @@ internal sealed record BenchSubmitResult(int Count, int Accepted, int Failed, do
 /// </summary>
 internal static class BenchSubmitRunner
 {
+    /// <summary>Failures printed one by one; past that, stderr gets one count per reason at the end.</summary>
+    private const int DetailedFailures = 10;
+
     /// <summary>Fetches the account's next nonce once; false when the server cannot be reached or refuses.</summary>
     public static async Task<bool> IsReachableAsync(LighterClient client, CancellationToken cancellationToken)
     {
@@ -41,6 +44,7 @@ internal static class BenchSubmitRunner
         var failed = 0;
         var expiry = TxDefaults.OrderExpiry(client.TimeProvider);
         var start = Stopwatch.GetTimestamp();
+        var reasons = new System.Collections.Concurrent.ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         var callers = Enumerable.Range(0, plan.Concurrency).Select(_ => Task.Run(async () =>
         {
             for (var i = Interlocked.Increment(ref next); i < plan.Count; i = Interlocked.Increment(ref next))
@@ -52,12 +56,23 @@ internal static class BenchSubmitRunner
                 }
                 catch (LighterApiException ex)
                 {
-                    Interlocked.Increment(ref failed);
-                    lock (error) error.WriteLine($"order {i}: {ex.Message}");
+                    reasons.AddOrUpdate(ex.Message, 1, (_, n) => n + 1);
+                    if (Interlocked.Increment(ref failed) <= DetailedFailures)
+                    {
+                        lock (error) error.WriteLine($"order {i}: {ex.Message}");
+                    }
                 }
             }
         }, cancellationToken));
         await Task.WhenAll(callers).ConfigureAwait(false);
+        if (failed > DetailedFailures)
+        {
+            foreach (var (reason, count) in reasons.OrderByDescending(r => r.Value))
+            {
+                error.WriteLine($"{count} orders failed: {reason}");
+            }
+        }
+
         return new BenchSubmitResult(plan.Count, accepted, failed, Stopwatch.GetElapsedTime(start).TotalSeconds);
     }
 

@@ -76,6 +76,16 @@ public sealed class LighterClientOptions
     /// <summary>How long cached market metadata (decimals) is trusted before it is fetched again (default 15 min).</summary>
     public TimeSpan MarketMetadataTtl { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// How far ahead of the lowest nonce still in flight a transaction may be sent. The exchange accepts nonces
+    /// up to 15 ahead of the key's next one (concurrent requests arrive out of order) and refuses the rest as
+    /// "invalid nonce"; senders beyond the window wait instead. Default 16; 1 sends strictly in nonce order.
+    /// </summary>
+    public int NonceWindow { get; set; } = DefaultNonceWindow;
+
+    /// <summary>The exchange's out-of-order nonce window.</summary>
+    public const int DefaultNonceWindow = 16;
+
     /// <summary>Resolves the effective <see cref="LighterEnvironment"/> (after validation).</summary>
     /// <exception cref="LighterConfigurationException">The options are invalid.</exception>
     public LighterEnvironment ResolveEnvironment()

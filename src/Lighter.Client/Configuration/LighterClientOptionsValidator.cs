@@ -117,6 +117,7 @@ public sealed class LighterClientOptionsValidator : IValidateOptions<LighterClie
         }
 
         if (o.MarketMetadataTtl <= TimeSpan.Zero) errors.Add("Lighter:MarketMetadataTtl must be positive.");
+        if (o.NonceWindow < 1) errors.Add("Lighter:NonceWindow must be at least 1.");
     }
 
     private static bool LooksLikeKey(string key)

@@ -30,16 +30,22 @@ public sealed class TransactionSubmitter
     private readonly HttpClient _http;
     private readonly INonceManager _nonces;
     private readonly ILogger _logger;
+    private readonly NonceWindow _window;
 
     /// <summary>Creates the submitter.</summary>
     /// <param name="http">An HTTP client whose base address is the exchange and whose handlers are the Lighter pipeline.</param>
     /// <param name="nonces">The nonce sequence of the signing key.</param>
     /// <param name="logger">Optional logger.</param>
-    public TransactionSubmitter(HttpClient http, INonceManager nonces, ILogger? logger = null)
+    /// <param name="nonceWindow">
+    /// How far ahead of the lowest nonce in flight a transaction may be sent; the exchange accepts up to 16
+    /// (<see cref="LighterClientOptions.NonceWindow"/>). Senders beyond it wait instead of being refused.
+    /// </param>
+    public TransactionSubmitter(HttpClient http, INonceManager nonces, ILogger? logger = null, int nonceWindow = LighterClientOptions.DefaultNonceWindow)
     {
         _http = http ?? throw new ArgumentNullException(nameof(http));
         _nonces = nonces ?? throw new ArgumentNullException(nameof(nonces));
         _logger = logger ?? NullLogger.Instance;
+        _window = new NonceWindow(nonceWindow);
     }
 
     /// <summary>The nonce sequence used.</summary>
@@ -61,10 +67,21 @@ public sealed class TransactionSubmitter
             WireTransaction tx;
             try
             {
+                await _window.EnterAsync(lease.Nonce, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                _nonces.Release(lease);
+                throw;
+            }
+
+            try
+            {
                 tx = sign(lease.Nonce);
             }
             catch
             {
+                _window.Exit(lease.Nonce);
                 _nonces.Release(lease);
                 throw;
             }
@@ -89,6 +106,10 @@ public sealed class TransactionSubmitter
             catch (Exception ex) when (ex is LighterApiException or OperationCanceledException)
             {
                 return await ResolveAsync(tx, lease, ex, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _window.Exit(lease.Nonce);
             }
         }
     }
@@ -133,6 +154,17 @@ public sealed class TransactionSubmitter
 
             try
             {
+                // The exchange checks a batch's first nonce against its window; the rest follow it.
+                await _window.EnterAsync(leases[0].Nonce, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                ReleaseAll(leases);
+                throw;
+            }
+
+            try
+            {
                 var answer = await PostAsync("api/v1/sendTxBatch", SendTxWire.Batch(txs), cancellationToken).ConfigureAwait(false);
                 leases.ForEach(_nonces.Commit);
                 return txs.Select(t => new TxSubmission(t.TxHash, t.Nonce, answer.Predicted, answer.Quota, false)).ToList();
@@ -153,6 +185,10 @@ public sealed class TransactionSubmitter
                 leases.ForEach(_nonces.Commit);
                 LighterLog.AmbiguousSubmission(_logger, txs[0].TxType, txs[0].Nonce, "batch outcome unknown: " + SendTxWire.Describe(txs));
                 throw;
+            }
+            finally
+            {
+                _window.Exit(leases[0].Nonce);
             }
         }
     }
