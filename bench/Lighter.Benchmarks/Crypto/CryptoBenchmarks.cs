@@ -16,6 +16,9 @@ public class CryptoBenchmarks
     private LighterPrivateKey _otherKey = null!;
     private LighterPublicKey _publicKey;
     private bool _flip;
+    private LighterPublicKey[] _manyKeys = null!;
+    private byte[][] _manySignatures = null!;
+    private int _next;
     private Fp5 _a;
     private Fp5 _b;
     private Fp5 _message;
@@ -46,6 +49,19 @@ public class CryptoBenchmarks
         Schnorr.Sign(_key, _message, _signature);
         _otherKey = LighterPrivateKey.FromSeed(new byte[32]);
         Schnorr.Sign(_otherKey, _message, _otherSignature);
+
+        // More keys than a thread's verification cache holds, so every call meets a key it has not prepared.
+        _manyKeys = new LighterPublicKey[64];
+        _manySignatures = new byte[64][];
+        for (var i = 0; i < _manyKeys.Length; i++)
+        {
+            var seed = new byte[32];
+            seed[0] = (byte)(i + 1);
+            using var key = LighterPrivateKey.FromSeed(seed);
+            _manyKeys[i] = key.PublicKey;
+            _manySignatures[i] = new byte[80];
+            Schnorr.Sign(key, _message, _manySignatures[i]);
+        }
     }
 
     [GlobalCleanup]
@@ -93,13 +109,20 @@ public class CryptoBenchmarks
     [Benchmark(Description = "Schnorr verify (same key again)")]
     public bool Verify() => Schnorr.Verify(_publicKey, _message, _signature);
 
-    [Benchmark(Description = "Schnorr verify (key changes every call)")]
+    [Benchmark(Description = "Schnorr verify (2 keys alternating)")]
     public bool VerifyAlternatingKeys()
     {
         _flip = !_flip;
         return _flip
             ? Schnorr.Verify(_publicKey, _message, _signature)
             : Schnorr.Verify(_otherKey.PublicKey, _message, _otherSignature);
+    }
+
+    [Benchmark(Description = "Schnorr verify (a key not seen recently)")]
+    public bool VerifyColdKey()
+    {
+        var i = _next = (_next + 1) % _manyKeys.Length;
+        return Schnorr.Verify(_manyKeys[i], _message, _manySignatures[i]);
     }
 
     [Benchmark(Description = "Public key decode")]

@@ -67,14 +67,15 @@ public static class Schnorr
     public static bool Verify(LighterPublicKey publicKey, in Fp5 messageHash, ReadOnlySpan<byte> signature80)
     {
         CheckLength(signature80.Length);
-        if (!VerificationKeyCache.TryGetWindow(publicKey.Value, out var window))
+        var key = VerificationKeyCache.Get(publicKey.Value);
+        if (key is null)
         {
             return false;
         }
 
         var s = Scalar.FromLittleEndianBytesReduced(signature80[..40]);
         var e = Scalar.FromLittleEndianBytesReduced(signature80[40..]);
-        var rv = EcPoint.Add(GeneratorTable.MultiplyVarTime(s), EcPoint.MultiplyVarTime(window, e));
+        var rv = EcPoint.Add(GeneratorTable.MultiplyVarTime(s), key.Multiply(e));
         return Challenge(rv.Encode(), messageHash) == e;
     }
 

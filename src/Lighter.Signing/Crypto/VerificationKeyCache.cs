@@ -1,40 +1,53 @@
 namespace Lighter.Signing.Crypto;
 
 /// <summary>
-/// Remembers, per thread, the decoded public key and its multiplication window from the last verification, so
-/// that verifying several signatures of one key (the common case) skips point decoding and window building.
-/// Only public data is cached.
+/// The few public keys a thread verified last, most recent first, so verifying several signatures of one key
+/// (the common case) skips point decoding and reuses the key's tables (<see cref="VerificationKey"/>). Per
+/// thread, so no locks; only public data is cached.
 /// </summary>
 internal static class VerificationKeyCache
 {
-    /// <summary>Signed 7-bit digits: a 64-point window cuts the additions of a verification from 64 to 46.</summary>
-    private const int WindowPoints = 64;
+    /// <summary>Keys remembered per thread (each split key holds 256 affine points, 20 KB).</summary>
+    internal const int Capacity = 4;
 
     [ThreadStatic]
-    private static Entry? t_last;
+    private static VerificationKey?[]? t_recent;
 
-    /// <summary>The window of i·P for the key, or false if the key does not decode.</summary>
-    internal static bool TryGetWindow(in Fp5 publicKey, out ReadOnlySpan<AffinePoint> window)
+    /// <summary>The prepared key, or null if <paramref name="publicKey"/> does not decode to a point.</summary>
+    internal static VerificationKey? Get(in Fp5 publicKey)
     {
-        var last = t_last;
-        if (last is not null && last.Key == publicKey)
+        var recent = t_recent ??= new VerificationKey?[Capacity];
+        for (var i = 0; i < recent.Length; i++)
         {
-            window = last.Window;
-            return true;
+            var entry = recent[i];
+            if (entry is null)
+            {
+                break;
+            }
+
+            if (entry.Encoded == publicKey)
+            {
+                MoveToFront(recent, i, entry);
+                return entry;
+            }
         }
 
-        if (!EcPoint.TryDecode(publicKey, out var point))
+        var created = VerificationKey.TryCreate(publicKey);
+        if (created is not null)
         {
-            window = default;
-            return false;
+            MoveToFront(recent, recent.Length - 1, created);
         }
 
-        var entry = new Entry(publicKey, new AffinePoint[WindowPoints]);
-        EcPoint.MakeWindow(point, entry.Window);
-        t_last = entry;
-        window = entry.Window;
-        return true;
+        return created;
     }
 
-    private sealed record Entry(Fp5 Key, AffinePoint[] Window);
+    private static void MoveToFront(VerificationKey?[] recent, int from, VerificationKey entry)
+    {
+        for (var i = from; i > 0; i--)
+        {
+            recent[i] = recent[i - 1];
+        }
+
+        recent[0] = entry;
+    }
 }
