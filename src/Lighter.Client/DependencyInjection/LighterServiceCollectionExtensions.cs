@@ -44,6 +44,14 @@ public static partial class LighterServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
         services.AddOptions<LighterClientOptions>().Configure(configure).ValidateOnStart();
+        if (services.Any(d => d.ServiceType == typeof(Registered)))
+        {
+            // A second call only adds its configuration: the handlers are on the clients already, and adding them
+            // again would run every request through two pipelines (two retries budgets, two rate-limit charges).
+            return services.AddHttpClient(HttpClientName);
+        }
+
+        services.AddSingleton<Registered>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LighterClientOptions>, LighterClientOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new LighterRateLimiter(Options(sp), sp.GetRequiredService<TimeProvider>()));
@@ -98,6 +106,9 @@ public static partial class LighterServiceCollectionExtensions
 
     /// <summary>The Refit settings of every generated interface (source-generated JSON, wire formats).</summary>
     private static RefitSettings ApiSettings(IServiceProvider services) => LighterRefitSettings.Create();
+
+    /// <summary>Marks a collection the SDK is registered in.</summary>
+    private sealed class Registered;
 
     private static LighterClientOptions Options(IServiceProvider sp) => sp.GetRequiredService<IOptions<LighterClientOptions>>().Value;
 }

@@ -46,6 +46,25 @@ public sealed class AddLighterClientTests
     }
 
     [Fact]
+    public async Task Registering_twice_keeps_one_pipeline_and_the_later_configuration()
+    {
+        using var server = LoopbackServer.Start();
+        server.Given(Request.Create().WithPath("/api/v1/nextNonce")).RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("""{"code":200,"nonce":55}"""));
+        var services = new ServiceCollection();
+        services.AddLighterClient(Config(server.BaseUri()));
+        services.AddLighterClient(options => options.AccountIndex = 8);
+        await using var provider = services.BuildServiceProvider();
+
+        var client = provider.GetRequiredService<LighterClient>();
+        var limiter = provider.GetRequiredService<Lighter.Client.RateLimits.LighterRateLimiter>();
+        var before = limiter.AvailableRestPermits;
+        Assert.Equal(55, await Lighter.Client.Submission.NextNonceReader.FetchAsync(client.Http, 7, 3));
+
+        Assert.Equal(before - 1, limiter.AvailableRestPermits); // one rate-limit charge: one pipeline
+        Assert.Equal(8, provider.GetRequiredService<IOptions<LighterClientOptions>>().Value.AccountIndex);
+    }
+
+    [Fact]
     public async Task Errors_from_the_pipeline_are_LighterApiExceptions()
     {
         using var server = LoopbackServer.Start();
