@@ -47,7 +47,7 @@ public static partial class LighterServiceCollectionExtensions
         if (services.Any(d => d.ServiceType == typeof(Registered)))
         {
             // A second call only adds its configuration: the handlers are on the clients already, and adding them
-            // again would run every request through two pipelines (two retries budgets, two rate-limit charges).
+            // again would run every request through two pipelines (two retry budgets, two rate-limit charges).
             return services.AddHttpClient(HttpClientName);
         }
 
