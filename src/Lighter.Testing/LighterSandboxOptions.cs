@@ -24,7 +24,7 @@ public sealed class LighterSandboxOptions
 
     /// <summary>
     /// How far ahead of an API key's next nonce a transaction may be and still be accepted, as the exchange does
-    /// for transactions that arrive out of order (it accepts up to 16 ahead; see peers.md, Nautilus's skip window).
+    /// for transactions that arrive out of order (a window of 16: up to 15 ahead; see peers.md, Nautilus's skip window).
     /// 1 makes the sandbox strict: only the next nonce is accepted. Concurrent senders on one key need the window,
     /// because their requests do not reach the server in nonce order.
     /// </summary>

@@ -37,8 +37,8 @@ public sealed class TransactionSubmitter
     /// <param name="nonces">The nonce sequence of the signing key.</param>
     /// <param name="logger">Optional logger.</param>
     /// <param name="nonceWindow">
-    /// How far ahead of the lowest nonce in flight a transaction may be sent; the exchange accepts up to 16
-    /// (<see cref="LighterClientOptions.NonceWindow"/>). Senders beyond it wait instead of being refused.
+    /// How far ahead of the lowest nonce in flight a transaction may be sent; the exchange's window is 16 (up to 15
+    /// ahead, <see cref="LighterClientOptions.NonceWindow"/>). Senders beyond it wait instead of being refused.
     /// </param>
     public TransactionSubmitter(HttpClient http, INonceManager nonces, ILogger? logger = null, int nonceWindow = LighterClientOptions.DefaultNonceWindow)
     {

@@ -13,6 +13,7 @@ public class NonceWindowTests
             Assert.True(window.EnterAsync(n, CancellationToken.None).IsCompletedSuccessfully);
         }
 
+        Assert.False(window.EnterAsync(14, CancellationToken.None).IsCompleted); // 4 ahead of 10: outside a window of 4
     }
 
     [Fact]
