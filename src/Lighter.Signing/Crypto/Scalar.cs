@@ -226,6 +226,20 @@ internal readonly struct Scalar : IEquatable<Scalar>
         }
     }
 
+    /// <summary>Bits [start, start + count) of little-endian limbs (count ≤ 64; bits past the end read as 0).</summary>
+    internal static ulong ReadBits(ReadOnlySpan<ulong> limbs, int start, int count)
+    {
+        var limb = start >> 6;
+        var shift = start & 63;
+        var value = limb < limbs.Length ? limbs[limb] >> shift : 0;
+        if (shift != 0 && limb + 1 < limbs.Length)
+        {
+            value |= limbs[limb + 1] << (64 - shift);
+        }
+
+        return count == 64 ? value : value & ((1UL << count) - 1);
+    }
+
     internal void CopyLimbsTo(Span<ulong> dest5)
     {
         dest5[4] = L4;

@@ -75,7 +75,7 @@ public static class Schnorr
 
         var s = Scalar.FromLittleEndianBytesReduced(signature80[..40]);
         var e = Scalar.FromLittleEndianBytesReduced(signature80[40..]);
-        var rv = EcPoint.Add(GeneratorTable.MultiplyVarTime(s), key.Multiply(e));
+        var rv = key.MultiplyAdd(s, e);
         return Challenge(rv.Encode(), messageHash) == e;
     }
 

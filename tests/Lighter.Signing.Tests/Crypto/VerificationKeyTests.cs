@@ -24,18 +24,31 @@ public class VerificationKeyTests
         yield return Scalar.FromLimbsReduced(0x4040404040404040, 0x4040404040404040, 0x4040404040404040, 0x4040404040404040, 0x4040404040404040); // digits at the ±64 boundary
     }
 
+    private static Fp5 Expected(in EcPoint point, in Scalar s, in Scalar e) =>
+        EcPoint.Add(GeneratorTable.Multiply(s), point.Multiply(e)).Encode();
+
     [Fact]
     public void First_use_and_split_tables_give_the_generic_product()
     {
-        var key = NewKey(21, out var point);
         var rng = new Random(22);
         var scalars = EdgeScalars().Concat(Enumerable.Range(0, 40).Select(_ => CurveTests.RandomScalar(rng))).ToArray();
+        var pairs = scalars.SelectMany(e => new[] { (Scalar.Zero, e), (e, Scalar.Zero), (scalars[^1], e), (e, e) }).ToArray();
 
-        Assert.Equal(point.Multiply(scalars[^1]).Encode(), key.Multiply(scalars[^1]).Encode());
-        Assert.False(key.IsSplit);
-        foreach (var e in scalars)
+        // First use on a fresh key for every pair (the shared-doubling wNAF path) ...
+        var seed = 100;
+        foreach (var (s, e) in pairs)
         {
-            Assert.Equal(point.Multiply(e).Encode(), key.Multiply(e).Encode());
+            var fresh = NewKey(seed++, out var freshPoint);
+            Assert.Equal(Expected(freshPoint, s, e), fresh.MultiplyAdd(s, e).Encode());
+            Assert.False(fresh.IsSplit);
+        }
+
+        // ... and the split tables from the second use of one key on.
+        var key = NewKey(21, out var point);
+        key.MultiplyAdd(Scalar.One, Scalar.One);
+        foreach (var (s, e) in pairs)
+        {
+            Assert.Equal(Expected(point, s, e), key.MultiplyAdd(s, e).Encode());
             Assert.True(key.IsSplit);
         }
     }
@@ -46,8 +59,9 @@ public class VerificationKeyTests
         var key = VerificationKey.TryCreate(Fp5.Zero);
         Assert.NotNull(key);
         var e = CurveTests.RandomScalar(new Random(3));
-        Assert.True(key.Multiply(e).IsNeutral);
-        Assert.True(key.Multiply(e).IsNeutral);
+        Assert.True(key.MultiplyAdd(Scalar.Zero, e).IsNeutral);
+        Assert.True(key.MultiplyAdd(Scalar.Zero, e).IsNeutral);
+        Assert.Equal(GeneratorTable.Multiply(e).Encode(), key.MultiplyAdd(e, e).Encode());
     }
 
     [Fact]
