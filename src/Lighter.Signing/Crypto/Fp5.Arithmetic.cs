@@ -129,8 +129,12 @@ public readonly partial struct Fp5
         top += hi < ph ? 1UL : 0UL;
     }
 
-    /// <summary>Reduces top·2^128 + hi·2^64 + lo for a small top, using 2^128 ≡ -2^32 (mod p).</summary>
+    /// <summary>
+    /// Reduces top·2^128 + hi·2^64 + lo for top &lt; 2^32 in one step: with hi = hiHi·2^32 + hiLo, 2^128 ≡ -2^32
+    /// and 2^96 ≡ -1 give lo - (top·2^32 + hiHi) + hiLo·EPSILON, the shape <see cref="Goldilocks.Reduce128"/>
+    /// folds (its subtrahend may exceed 2^32 as long as it stays far below 2^64).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Reduce192(ulong lo, ulong hi, ulong top) =>
-        Goldilocks.Sub(Goldilocks.Reduce128(lo, hi), top << 32);
+        Goldilocks.Reduce128Plus(lo, hi, top << 32);
 }

@@ -111,14 +111,22 @@ public static class Goldilocks
 
     /// <summary>Reduces the 128-bit value hi·2^64 + lo modulo p (result may be non-canonical).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static ulong Reduce128(ulong lo, ulong hi)
+    internal static ulong Reduce128(ulong lo, ulong hi) => Reduce128Plus(lo, hi, 0);
+
+    /// <summary>
+    /// (lo - (hiHi + <paramref name="shiftedTop"/>) + hiLo·EPSILON) mod p for hi = hiHi·2^32 + hiLo: the reduction
+    /// of hi·2^64 + lo less <paramref name="shiftedTop"/>, a multiple of 2^32 below 2^62 (top·2^32 for the
+    /// 2^128 ≡ -2^32 part of a 192-bit sum), folded in the same step.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong Reduce128Plus(ulong lo, ulong hi, ulong shiftedTop)
     {
         // hi·2^64 = hiHi·2^96 + hiLo·2^64 ≡ -hiHi + hiLo·EPSILON (2^96 ≡ -1, 2^64 ≡ EPSILON).
-        var hiHi = hi >> 32;
-        var t0 = unchecked(lo - hiHi);
-        if (lo < hiHi)
+        var sub = (hi >> 32) | shiftedTop;
+        var t0 = unchecked(lo - sub);
+        if (lo < sub)
         {
-            t0 -= Epsilon; // cannot underflow: t0 ≥ 2^64 - 2^32 here
+            t0 -= Epsilon; // cannot underflow: t0 ≥ 2^64 - 2^62 here
         }
 
         var t1 = (hi & Epsilon) * Epsilon;
