@@ -17,9 +17,12 @@ public static class Program
     public static Task<int> Main(string[] args) => Run(args, new InvocationConfiguration());
 
     /// <summary>Parses and runs <paramref name="args"/> with the given output streams (used by tests in-process).</summary>
-    internal static async Task<int> Run(string[] args, InvocationConfiguration configuration)
+    /// <param name="args">Command-line arguments.</param>
+    /// <param name="configuration">Output and error streams.</param>
+    /// <param name="timeProvider">The clock network commands wait on (retry delays); the system clock by default.</param>
+    internal static async Task<int> Run(string[] args, InvocationConfiguration configuration, TimeProvider? timeProvider = null)
     {
-        var parse = CreateRootCommand().Parse(args);
+        var parse = CreateRootCommand(timeProvider ?? TimeProvider.System).Parse(args);
         if (parse.Errors.Count > 0)
         {
             await parse.InvokeAsync(configuration).ConfigureAwait(false);
@@ -30,10 +33,10 @@ public static class Program
     }
 
     /// <summary>The root command with every subcommand.</summary>
-    internal static RootCommand CreateRootCommand() => new("Lighter (zkLighter) SDK tool.\n\n" + ExitCodes)
+    internal static RootCommand CreateRootCommand(TimeProvider timeProvider) => new("Lighter (zkLighter) SDK tool.\n\n" + ExitCodes)
     {
         ConformanceCommand.Create(),
-        BenchCommand.Create(BenchCreateOrderCommand.Create(), BenchSubmitCommand.Create()),
+        BenchCommand.Create(BenchCreateOrderCommand.Create(), BenchSubmitCommand.Create(timeProvider)),
         KeysCommand.Create(),
         AuthTokenCommand.Create(),
         SandboxCommand.Create(),

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
 using Lighter.Signing;
 
@@ -11,6 +12,9 @@ namespace Lighter.Cli.Tests;
 public sealed class BenchSubmitCommandTests : IDisposable
 {
     private readonly NonceExchange _exchange = new();
+
+    // Retry delays (backoff, Retry-After) run on a fake clock that jumps to them; timeouts never fire by themselves.
+    private readonly RetryDelayClock _clock = new(DateTimeOffset.Parse("2026-12-01T00:00:00Z", CultureInfo.InvariantCulture), longestDelay: TimeSpan.FromSeconds(2));
     private readonly LighterPrivateKey _key = LighterPrivateKey.Generate();
     private readonly string _variable = "LIGHTER_TEST_BENCH_KEY_" + Guid.NewGuid().ToString("N");
 
@@ -33,7 +37,7 @@ public sealed class BenchSubmitCommandTests : IDisposable
             "--count", NonceExchange.Invariant(count), "--concurrency", NonceExchange.Invariant(concurrency), "--chain-id", "300",
             "--key-variable", variable ?? _variable,
         ];
-        var exit = await Program.Run(args, new InvocationConfiguration { Output = output, Error = error });
+        var exit = await _clock.RunAsync(Program.Run(args, new InvocationConfiguration { Output = output, Error = error }, _clock));
         return (exit, output.ToString(), error.ToString());
     }
 
@@ -67,16 +71,17 @@ public sealed class BenchSubmitCommandTests : IDisposable
     [Fact]
     public async Task Orders_answered_with_429_and_Retry_After_are_resent_without_a_duplicate_nonce()
     {
-        // Calls 3, 10 and 17 are refused with Retry-After: 1 (whole seconds are the header's unit); the retries succeed.
+        // Calls 3, 10 and 17 are refused with Retry-After: 2 (whole seconds are the header's unit); the retries succeed.
         var refused = 0;
         _exchange.Fault = (call, _) => call % 7 == 3 && Interlocked.Increment(ref refused) <= 3
-            ? NonceExchange.Json(429, """{"code":23000,"message":"Too Many Requests!"}""").WithHeader("Retry-After", "1")
+            ? NonceExchange.Json(429, """{"code":23000,"message":"Too Many Requests!"}""").WithHeader("Retry-After", "2")
             : null;
 
         var (exit, output, error) = await Bench(count: 40, concurrency: 4);
 
         Assert.True(exit == 0, error);
         Assert.True(refused >= 3, "three 429 answers were injected");
+        Assert.True(_clock.Advanced >= TimeSpan.FromSeconds(2), $"Retry-After must be waited out (the clock moved {_clock.Advanced})");
         Assert.Equal(40, Line(output).GetProperty("accepted").GetInt32());
         AssertEveryOrderExecutedOnce(40);
         Assert.Equal(Enumerable.Range(0, 40).Select(i => NonceExchange.Start + i), _exchange.Accepted.Keys.Order());

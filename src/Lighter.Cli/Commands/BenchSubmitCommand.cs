@@ -17,7 +17,8 @@ internal static class BenchSubmitCommand
     /// <summary>Exit code when the server cannot be reached (the preflight <c>nextNonce</c> failed).</summary>
     public const int Unreachable = 3;
 
-    public static Command Create()
+    /// <param name="timeProvider">The clock the client waits on (Retry-After, backoff); tests pass a fake one.</param>
+    public static Command Create(TimeProvider timeProvider)
     {
         var baseUrl = new Option<string>("--base-url") { Description = "The exchange's REST base URL (http or https).", Required = true };
         var account = new Option<long>("--account-index") { Description = "The signing account.", Required = true };
@@ -64,12 +65,12 @@ internal static class BenchSubmitCommand
                 ApiKeyIndex = parse.GetValue(apiKey),
                 RateLimitTier = parse.GetValue(tier),
             };
-            return await RunAsync(options, parse.GetValue(keyVariable)!, plan, parse.InvocationConfiguration.Output, error, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(options, timeProvider, parse.GetValue(keyVariable)!, plan, parse.InvocationConfiguration.Output, error, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(LighterClientOptions options, string keyVariable, BenchSubmitPlan plan, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(LighterClientOptions options, TimeProvider timeProvider, string keyVariable, BenchSubmitPlan plan, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var invalid = new LighterClientOptionsValidator().Validate(null, options);
         if (invalid.Failed)
@@ -90,7 +91,7 @@ internal static class BenchSubmitCommand
         }
 
         using (key)
-        using (var client = LighterClient.Create(options))
+        using (var client = LighterClient.Create(options, timeProvider: timeProvider))
         {
             client.UseSigner(new Client.Trading.ManagedTransactionSigner(new LighterSigner(key, new LighterChainId((uint)options.ChainId!.Value), options.AccountIndex!.Value, (byte)options.ApiKeyIndex!.Value, client.TimeProvider)));
             if (!await BenchSubmitRunner.IsReachableAsync(client, cancellationToken).ConfigureAwait(false))
