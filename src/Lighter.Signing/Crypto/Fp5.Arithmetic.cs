@@ -130,9 +130,9 @@ public readonly partial struct Fp5
     }
 
     /// <summary>
-    /// Reduces top·2^128 + hi·2^64 + lo for top &lt; 2^32 in one step: with hi = hiHi·2^32 + hiLo, 2^128 ≡ -2^32
-    /// and 2^96 ≡ -1 give lo - (top·2^32 + hiHi) + hiLo·EPSILON, the shape <see cref="Goldilocks.Reduce128"/>
-    /// folds (its subtrahend may exceed 2^32 as long as it stays far below 2^64).
+    /// Reduces top·2^128 + hi·2^64 + lo in one step, for top &lt; 2^30 (a sum of at most five 128-bit products has
+    /// top &lt; 8): with hi = hiHi·2^32 + hiLo, 2^128 ≡ -2^32 and 2^96 ≡ -1 give
+    /// lo - (top·2^32 + hiHi) + hiLo·EPSILON, which <see cref="Goldilocks.Reduce128Plus"/> folds.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Reduce192(ulong lo, ulong hi, ulong top) =>

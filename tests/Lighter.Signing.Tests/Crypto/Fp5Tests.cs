@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text.Json;
 using Lighter.Signing.Crypto;
 using Lighter.Signing.Tests.Vectors;
@@ -104,6 +105,44 @@ public class Fp5Tests
         Assert.Equal(x, Fp5.FromLittleEndianBytes(written));
         Assert.Throws<LighterSigningException>(() => Fp5.FromLittleEndianBytes(new byte[39]));
     }
+
+    [Fact]
+    public void Mul_and_square_match_a_schoolbook_reference_on_extreme_and_non_canonical_limbs()
+    {
+        // Limbs near 2^64 make every 192-bit dot product carry into its top word, and small ones make the folded
+        // subtraction borrow: both paths of the one-step reduction, checked against exact integers.
+        ulong[] edges = [0, 1, 2, Goldilocks.Epsilon, 1UL << 32, Goldilocks.Modulus - 1, Goldilocks.Modulus, Goldilocks.Modulus + 1, ulong.MaxValue - 1, ulong.MaxValue];
+        var rng = new Random(11);
+        ulong Limb() => rng.Next(3) == 0 ? (ulong)rng.NextInt64() * 2 + (ulong)rng.Next(2) : edges[rng.Next(edges.Length)];
+        for (var i = 0; i < 2000; i++)
+        {
+            ulong[] a = [Limb(), Limb(), Limb(), Limb(), Limb()];
+            ulong[] b = i % 4 == 0 ? [.. a] : [Limb(), Limb(), Limb(), Limb(), Limb()];
+            var product = Fp5.FromLimbs(a) * Fp5.FromLimbs(b);
+            Assert.Equal(SchoolbookProduct(a, b), Canonical(product));
+            Assert.Equal(SchoolbookProduct(a, a), Canonical(Fp5.FromLimbs(a).Square()));
+        }
+    }
+
+    /// <summary>(Σ aᵢXⁱ)(Σ bⱼXʲ) mod (X^5 - 3, p) with exact integers.</summary>
+    private static ulong[] SchoolbookProduct(ulong[] a, ulong[] b)
+    {
+        var p = new BigInteger(Goldilocks.Modulus);
+        var c = new BigInteger[5];
+        for (var i = 0; i < 5; i++)
+        {
+            for (var j = 0; j < 5; j++)
+            {
+                var term = new BigInteger(a[i]) * b[j];
+                c[(i + j) % 5] += i + j >= 5 ? 3 * term : term;
+            }
+        }
+
+        return [.. c.Select(x => (ulong)(x % p))];
+    }
+
+    private static ulong[] Canonical(Fp5 x) =>
+        [Goldilocks.ToCanonical(x.C0), Goldilocks.ToCanonical(x.C1), Goldilocks.ToCanonical(x.C2), Goldilocks.ToCanonical(x.C3), Goldilocks.ToCanonical(x.C4)];
 
     internal static Fp5 Random(Random rng) => new(
         (ulong)rng.NextInt64(), (ulong)rng.NextInt64(), (ulong)rng.NextInt64(), (ulong)rng.NextInt64(),
