@@ -68,5 +68,5 @@ public sealed partial class LighterClient
 
     /// <summary>A one-off submitter for another API key slot of the account (its nonce sequence is fetched fresh).</summary>
     private TransactionSubmitter SubmitterFor(long account, byte slot) =>
-        new(Http, new NonceManager(account, slot, ct => NextNonceReader.FetchAsync(Http, account, slot, ct)), LoggerFactory.CreateLogger<TransactionSubmitter>());
+        NewSubmitter(NewNonceManager(account, slot));
 }

@@ -45,13 +45,13 @@ public sealed partial class LighterClient : IDisposable
         _ownedLimiter = ownedLimiter;
         if (nonces is null && options.AccountIndex is { } account && options.ApiKeyIndex is { } key)
         {
-            nonces = new NonceManager(account, key, ct => NextNonceReader.FetchAsync(Http, account, key, ct));
+            nonces = NewNonceManager(account, key);
         }
 
         Markets = new Markets.MarketCatalog(Http, TimeProvider, options.MarketMetadataTtl, LoggerFactory.CreateLogger<Markets.MarketCatalog>());
         if (nonces is not null)
         {
-            Submitter = new TransactionSubmitter(Http, nonces, LoggerFactory.CreateLogger<TransactionSubmitter>(), options.NonceWindow);
+            Submitter = NewSubmitter(nonces);
         }
     }
 
@@ -138,6 +138,12 @@ public sealed partial class LighterClient : IDisposable
         _ownedLimiter?.Dispose();
         _ownedSigner?.Dispose();
     }
+
+    private NonceManager NewNonceManager(long account, int apiKey) =>
+        new(account, apiKey, ct => NextNonceReader.FetchAsync(Http, account, apiKey, ct), Options.NonceWindow, TimeProvider, LoggerFactory.CreateLogger<NonceManager>());
+
+    private TransactionSubmitter NewSubmitter(INonceManager nonces) =>
+        new(Http, nonces, LoggerFactory.CreateLogger<TransactionSubmitter>(), Options.SubmissionRetry, TimeProvider);
 
     private TransactionSubmitter RequireSubmitter() =>
         Submitter ?? throw new InvalidOperationException("This client has no AccountIndex/ApiKeyIndex configured, so it cannot submit transactions.");

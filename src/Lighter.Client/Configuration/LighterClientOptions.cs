@@ -77,14 +77,17 @@ public sealed class LighterClientOptions
     public TimeSpan MarketMetadataTtl { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>
-    /// How far ahead of the lowest nonce still in flight a transaction may be sent. The exchange accepts nonces
-    /// up to 15 ahead of the key's next one (concurrent requests arrive out of order) and refuses the rest as
-    /// "invalid nonce"; senders beyond the window wait instead. Default 16; 1 sends strictly in nonce order.
+    /// How far ahead of the exchange's next nonce (as the client knows it) a transaction may be sent. The exchange
+    /// accepts nonces up to 15 ahead of the key's next one (concurrent requests arrive out of order) and refuses the
+    /// rest as "invalid nonce"; senders beyond the window wait instead. Default 16; 1 sends strictly in nonce order.
     /// </summary>
     public int NonceWindow { get; set; } = DefaultNonceWindow;
 
     /// <summary>The exchange's out-of-order nonce window.</summary>
     public const int DefaultNonceWindow = 16;
+
+    /// <summary>Resending of transactions that got no clear answer (attempts, time budget, backoff).</summary>
+    public SubmissionRetryOptions SubmissionRetry { get; set; } = new();
 
     /// <summary>Resolves the effective <see cref="LighterEnvironment"/> (after validation).</summary>
     /// <exception cref="LighterConfigurationException">The options are invalid.</exception>

@@ -7,7 +7,7 @@ namespace Lighter.Client;
 /// or a transport fault (then <see cref="StatusCode"/> is <see langword="null"/>). Messages never contain keys,
 /// auth tokens or signed payloads.
 /// </summary>
-public sealed class LighterApiException : Exception
+public class LighterApiException : Exception
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="operation">The operation, e.g. <c>sendTx</c> or <c>nextNonce</c>.</param>
@@ -59,6 +59,9 @@ public sealed class LighterApiException : Exception
 
     /// <summary>Whether retrying the same call later may succeed (429, 5xx, timeouts, connection faults, rate-limit codes).</summary>
     public bool IsTransient { get; }
+
+    /// <summary>How long the server asked the caller to wait (<c>Retry-After</c>), when it said.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 
     /// <summary>Whether the server said the nonce was wrong (code 21104 or an "invalid nonce" message).</summary>
     public bool IsInvalidNonce => LighterErrorCodes.IsInvalidNonce(Code, ServerMessage);

@@ -11,6 +11,9 @@ public static class LighterErrorCodes
     /// <summary>The transaction's nonce is not the account key's next nonce.</summary>
     public const int InvalidNonce = 21104;
 
+    /// <summary>No transaction with that hash (or sequence index) is known.</summary>
+    public const int TxNotFound = 21500;
+
     /// <summary>Too many requests (REST rate limit).</summary>
     public const int TooManyRequests = 23000;
 

@@ -70,11 +70,19 @@ public sealed class LighterErrorHandler : DelegatingHandler
         }
 
         message ??= code is null ? ResultCodeReader.Excerpt(body) : null;
+        var retryAfter = RetryAfterOf(response);
         response.Dispose();
         var transient = LighterErrorCodes.IsTransient(status, code);
         LighterLog.RequestFailed(_logger, operation, (int)status, code ?? 0, transient);
-        throw new LighterApiException(operation, status, code, message, transient);
+        throw new LighterApiException(operation, status, code, message, transient) { RetryAfter = retryAfter };
     }
+
+    private static TimeSpan? RetryAfterOf(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } when response.Headers.Date is { } now => date - now > TimeSpan.Zero ? date - now : TimeSpan.Zero,
+        _ => null,
+    };
 
     private static bool IsJson(MediaTypeHeaderValue? type) =>
         type?.MediaType is null || type.MediaType.Contains("json", StringComparison.OrdinalIgnoreCase);

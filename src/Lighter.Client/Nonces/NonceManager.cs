@@ -1,46 +1,63 @@
+using Lighter.Client.Logging;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace Lighter.Client.Nonces;
 
 /// <summary>
-/// Lock-free nonce sequence for one (account, API key).
+/// The nonce sequence of one (account, API key), kept gap-free and inside the exchange's out-of-order window.
 /// </summary>
 /// <remarks>
-/// <para>Invariant: every nonce in <c>[first, next)</c> is in exactly one state: leased, committed, or waiting in
-/// the reuse queue. <see cref="AcquireAsync"/> takes a released nonce first (so a failed send leaves no gap), else
-/// extends the range with <see cref="Interlocked.Increment(ref long)"/>. <see cref="Release"/> rolls the counter
-/// back when the nonce is the latest, else queues it for the next caller. Nonces below <c>floor</c> (the server's
-/// <c>nextNonce</c> at the last resync) are stale and dropped instead of reused.</para>
-/// <para>A resync moves the sequence forward to the server's <c>nextNonce</c>. When the server instead waits for a
-/// nonce below ours (a transaction we counted as used never landed), exactly that nonce is queued for reuse, and
-/// only when no lease is outstanding; a Dekker-style gate
-/// (<c>inFlight</c> vs <c>resetting</c>, both written with full fences) makes that check race-free without
-/// putting a lock on the hot path. A commit counter sampled before the fetch rejects a stale answer: if any
-/// transaction was committed while <c>nextNonce</c> was in flight, the sequence is not moved backward.</para>
+/// <para>State, under one short lock: <c>confirmed</c> is the lowest nonce not yet known used (the client's view of
+/// the exchange's <c>nextNonce</c>, raised whenever the exchange reports a higher one); every nonce in
+/// <c>[confirmed, next)</c> is leased, released (waiting for reuse) or used out of order. A lease takes the lowest
+/// released nonce first, so a hole is filled by the very next transaction; a fresh nonce is handed out only while it
+/// is less than <c>window</c> ahead of <c>confirmed</c>, so a stalled key makes senders wait instead of running past
+/// the exchange's window and being refused.</para>
+/// <para>A stall is the exchange's <c>nextNonce</c> staying below <c>confirmed</c> (a transaction the client counted
+/// as used never landed, or the exchange is lagging). Seen twice at least <c>stallGrace</c> apart with no progress,
+/// it is reported (<see cref="GapDetected"/>, log event 8012) and repaired: the missing nonce is handed to the next
+/// transaction; the nonces above it stay used, as the exchange may hold them out of order.</para>
 /// </remarks>
 public sealed class NonceManager : INonceManager
 {
     private readonly Func<CancellationToken, Task<long>> _fetchNextNonce;
-    private readonly System.Collections.Concurrent.ConcurrentQueue<long> _released = new();
-    private readonly object _resyncLock = new();
-    private readonly object _initLock = new();
+    private readonly Lock _gate = new();
+    private readonly SortedSet<long> _released = [];
+    private readonly SortedSet<long> _usedAhead = [];
+    private readonly int _window;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _stallGrace;
+    private readonly ILogger _logger;
     private Task? _initTask;
-    private Task? _resyncTask;
+    private Task<long>? _refreshTask;
+    private TaskCompletionSource _changed = NewSignal();
+    private long _confirmed;
     private long _next;
-    private long _floor;
     private long _inFlight;
-    private long _commits;
-    private int _resetting;
-    private volatile bool _initialized;
+    private bool _initialized;
+    private (long ServerNext, long SeenAt)? _suspectedStall;
 
     /// <summary>Creates the manager.</summary>
     /// <param name="accountIndex">Account index.</param>
     /// <param name="apiKeyIndex">API key index.</param>
     /// <param name="fetchNextNonce">Reads <c>nextNonce</c> for this account and key from the server.</param>
-    public NonceManager(long accountIndex, int apiKeyIndex, Func<CancellationToken, Task<long>> fetchNextNonce)
+    /// <param name="window">How far ahead of the exchange's next nonce a nonce may be handed out (16 on the exchange).</param>
+    /// <param name="timeProvider">Clock for stall detection.</param>
+    /// <param name="logger">Logger for resyncs and gaps.</param>
+    /// <param name="stallGrace">How long the exchange may stay behind before the gap is repaired (default 1 s).</param>
+    public NonceManager(long accountIndex, int apiKeyIndex, Func<CancellationToken, Task<long>> fetchNextNonce,
+        int window = LighterClientOptions.DefaultNonceWindow, TimeProvider? timeProvider = null, ILogger? logger = null, TimeSpan? stallGrace = null)
     {
         ArgumentNullException.ThrowIfNull(fetchNextNonce);
+        ArgumentOutOfRangeException.ThrowIfLessThan(window, 1);
         AccountIndex = accountIndex;
         ApiKeyIndex = apiKeyIndex;
         _fetchNextNonce = fetchNextNonce;
+        _window = window;
+        _time = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? NullLogger.Instance;
+        _stallGrace = stallGrace ?? TimeSpan.FromSeconds(1);
     }
 
     /// <inheritdoc />
@@ -49,148 +66,241 @@ public sealed class NonceManager : INonceManager
     /// <inheritdoc />
     public int ApiKeyIndex { get; }
 
+    /// <summary>Raised (outside the lock) when a stall is found; see the remarks.</summary>
+    public event EventHandler<NonceGap>? GapDetected;
+
     /// <summary>Leases currently outstanding (neither committed nor released).</summary>
-    public long InFlight => Interlocked.Read(ref _inFlight);
+    public long InFlight
+    {
+        get { lock (_gate) return _inFlight; }
+    }
 
     /// <summary>The next fresh nonce the manager would hand out (diagnostics).</summary>
-    public long PeekNext => Interlocked.Read(ref _next);
+    public long PeekNext
+    {
+        get { lock (_gate) return _next; }
+    }
+
+    /// <summary>The lowest nonce not yet known used: the client's view of the exchange's <c>nextNonce</c>.</summary>
+    public long ConfirmedNext
+    {
+        get { lock (_gate) return _confirmed; }
+    }
+
+    /// <summary>Released nonces waiting for the next transaction (diagnostics).</summary>
+    public int ReleasedCount
+    {
+        get { lock (_gate) return _released.Count; }
+    }
 
     /// <inheritdoc />
-    public ValueTask<NonceLease> AcquireAsync(CancellationToken cancellationToken = default) =>
-        _initialized ? new ValueTask<NonceLease>(Take()) : AcquireSlowAsync(cancellationToken);
+    public async ValueTask<NonceLease> AcquireAsync(CancellationToken cancellationToken = default) =>
+        (await AcquireBatchAsync(1, cancellationToken).ConfigureAwait(false))[0];
+
+    /// <inheritdoc />
+    /// <remarks>Returns fewer than <paramref name="count"/> leases (the released ones) when the window is full.</remarks>
+    public async ValueTask<IReadOnlyList<NonceLease>> AcquireBatchAsync(int count, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        if (!Volatile.Read(ref _initialized)) await InitializeOnceAsync(cancellationToken).ConfigureAwait(false);
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                if (TryTake(count) is { } leases) return leases;
+                changed = _changed.Task;
+            }
+
+            await changed.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <inheritdoc />
     public void Commit(NonceLease lease)
     {
-        Interlocked.Increment(ref _commits);
-        Interlocked.Decrement(ref _inFlight);
+        lock (_gate)
+        {
+            _inFlight--;
+            MarkUsed(lease.Nonce);
+        }
     }
 
     /// <inheritdoc />
     public void Release(NonceLease lease)
     {
-        var nonce = lease.Nonce;
-        // Queue before decrementing, so a backward reset (which needs inFlight == 0) never misses this nonce.
-        if (nonce >= Interlocked.Read(ref _floor) && Interlocked.CompareExchange(ref _next, nonce, nonce + 1) != nonce + 1)
+        lock (_gate)
         {
-            _released.Enqueue(nonce);
-        }
+            _inFlight--;
+            var nonce = lease.Nonce;
+            if (nonce < _confirmed || _usedAhead.Contains(nonce)) return; // the exchange already counts it as used
+            if (nonce == _next - 1)
+            {
+                // The newest nonce: roll the counter back (and over released ones just below it).
+                _next--;
+                while (_next > _confirmed && _released.Remove(_next - 1)) _next--;
+            }
+            else
+            {
+                _released.Add(nonce);
+            }
 
-        Interlocked.Decrement(ref _inFlight);
+            Signal();
+        }
     }
 
     /// <inheritdoc />
     public async Task ResyncAsync(NonceLease rejected, CancellationToken cancellationToken = default)
     {
-        // The rejected nonce consumed nothing: end the lease first, so a backward reset can see "nothing in
-        // flight"; if the server turns out to be past it, the raised floor drops it from the reuse queue.
         Release(rejected);
-        Task task;
-        lock (_resyncLock)
+        await RefreshAsync(cancellationToken).ConfigureAwait(false);
+        LighterLog.NonceResync(_logger, AccountIndex, ApiKeyIndex);
+    }
+
+    /// <inheritdoc />
+    public Task<long> RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        Task<long> task;
+        lock (_gate)
         {
             // Callers that arrive while a fetch is running share it; a finished fetch is never reused.
-            if (_resyncTask is null || _resyncTask.IsCompleted) _resyncTask = FetchAndApplyAsync();
-            task = _resyncTask;
+            if (_refreshTask is null || _refreshTask.IsCompleted) _refreshTask = FetchAndApplyAsync();
+            task = _refreshTask;
         }
 
-        await task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return task.WaitAsync(cancellationToken);
     }
 
-    private NonceLease Take()
+    private List<NonceLease>? TryTake(int count)
     {
-        var spin = default(SpinWait);
-        while (true)
+        var leases = new List<NonceLease>(count);
+        // Released nonces go first; a batch's fresh part must be consecutive and start inside the window. With the
+        // window full, a batch gets only the released nonces (a hole blocks the window until someone fills it).
+        var fresh = count - Math.Min(count, _released.Count);
+        if (fresh > 0 && _next - _confirmed >= _window)
         {
-            Interlocked.Increment(ref _inFlight);
-            if (Volatile.Read(ref _resetting) == 0)
-            {
-                break;
-            }
-
-            // A backward reset is in progress (microseconds, rare): step back out of its way.
-            Interlocked.Decrement(ref _inFlight);
-            spin.SpinOnce();
+            if (_released.Count == 0) return null;
+            fresh = 0;
+        }
+        while (leases.Count < count && _released.Count > 0)
+        {
+            var reused = _released.Min;
+            _released.Remove(reused);
+            leases.Add(new NonceLease(reused));
         }
 
-        while (_released.TryDequeue(out var reused))
-        {
-            if (reused >= Interlocked.Read(ref _floor)) return new NonceLease(reused);
-        }
-
-        return new NonceLease(Interlocked.Increment(ref _next) - 1);
+        for (; fresh > 0; fresh--) leases.Add(new NonceLease(_next++));
+        _inFlight += leases.Count;
+        return leases;
     }
 
-    private async ValueTask<NonceLease> AcquireSlowAsync(CancellationToken cancellationToken)
+    private void MarkUsed(long nonce)
+    {
+        if (nonce < _confirmed) return;
+        _released.Remove(nonce);
+        if (nonce != _confirmed)
+        {
+            _usedAhead.Add(nonce);
+            return;
+        }
+
+        _confirmed++;
+        while (_usedAhead.Remove(_confirmed)) _confirmed++;
+        Signal();
+    }
+
+    private async Task InitializeOnceAsync(CancellationToken cancellationToken)
     {
         Task init;
-        // Start exactly one fetch: a second InitializeAsync finishing after leases were handed out would reset the
-        // sequence and hand the same nonces out twice (a compare-and-swap alone still runs the loser's fetch).
-        lock (_initLock)
+        // Exactly one fetch: a second one finishing after leases were handed out would hand the same nonces out twice.
+        lock (_gate)
         {
             if (_initTask is null || _initTask.IsFaulted || _initTask.IsCanceled) _initTask = InitializeAsync();
             init = _initTask;
         }
 
         await init.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return Take();
     }
 
     private async Task InitializeAsync()
     {
         var serverNext = await _fetchNextNonce(CancellationToken.None).ConfigureAwait(false);
         ArgumentOutOfRangeException.ThrowIfNegative(serverNext, "nextNonce");
-        Interlocked.Exchange(ref _floor, serverNext);
-        Interlocked.Exchange(ref _next, serverNext);
-        _initialized = true;
+        lock (_gate)
+        {
+            _confirmed = serverNext;
+            _next = serverNext;
+            Volatile.Write(ref _initialized, true);
+        }
     }
 
-    private async Task FetchAndApplyAsync()
+    private async Task<long> FetchAndApplyAsync()
     {
         await Task.Yield();
-        var commitsBefore = Interlocked.Read(ref _commits);
         var serverNext = await _fetchNextNonce(CancellationToken.None).ConfigureAwait(false);
-        Apply(serverNext, commitsBefore);
-    }
-
-    private void Apply(long serverNext, long commitsBefore)
-    {
-        RaiseFloor(serverNext);
-        var current = Interlocked.Read(ref _next);
-        while (current < serverNext)
+        NonceGap? gap;
+        lock (_gate)
         {
-            var seen = Interlocked.CompareExchange(ref _next, serverNext, current);
-            if (seen == current) return;
-            current = seen;
-        }
-
-        if (current == serverNext) return;
-
-        // The server waits for a nonce below ours: a transaction that never landed left a gap. Refill it only
-        // when nothing is in flight and nothing was committed since the fetch began; otherwise the answer may be
-        // stale, or outstanding transactions may still fill the gap themselves.
-        Interlocked.Exchange(ref _resetting, 1);
-        try
-        {
-            if (Interlocked.Read(ref _inFlight) == 0 && Interlocked.Read(ref _commits) == commitsBefore && !_released.Contains(serverNext))
+            if (!_initialized)
             {
-                // Hand out exactly the missing nonce again; later ones the server may already hold stay used.
-                _released.Enqueue(serverNext);
+                _confirmed = _next = serverNext;
+                Volatile.Write(ref _initialized, true);
+                return serverNext;
             }
+
+            gap = Apply(serverNext);
         }
-        finally
+
+        if (gap is not null)
         {
-            Interlocked.Exchange(ref _resetting, 0);
+            LighterLog.NonceGap(_logger, AccountIndex, ApiKeyIndex, gap.ServerNextNonce, gap.ClientNextNonce, gap.Repaired);
+            GapDetected?.Invoke(this, gap);
         }
+
+        return serverNext;
     }
 
-    private void RaiseFloor(long value)
+    private NonceGap? Apply(long serverNext)
     {
-        var floor = Interlocked.Read(ref _floor);
-        while (floor < value)
+        if (serverNext >= _confirmed)
         {
-            var seen = Interlocked.CompareExchange(ref _floor, value, floor);
-            if (seen == floor) return;
-            floor = seen;
+            _suspectedStall = null;
+            if (serverNext == _confirmed) return null;
+            // The exchange is ahead: everything below its next nonce is used (by us or by another holder of the key).
+            _confirmed = serverNext;
+            _usedAhead.RemoveWhere(n => n < serverNext);
+            _released.RemoveWhere(n => n < serverNext);
+            while (_usedAhead.Remove(_confirmed)) _confirmed++;
+            if (_next < _confirmed) _next = _confirmed;
+            Signal();
+            return null;
         }
+
+        // The exchange waits for a nonce we counted as used. It may only be lagging: act when it stays there.
+        var now = _time.GetTimestamp();
+        if (_suspectedStall is not { } seen || seen.ServerNext != serverNext)
+        {
+            _suspectedStall = (serverNext, now);
+            return new NonceGap(serverNext, _confirmed, Repaired: false);
+        }
+
+        if (_time.GetElapsedTime(seen.SeenAt, now) < _stallGrace) return null;
+        _suspectedStall = null;
+        // Hand exactly the missing nonce out again; the ones above it stay used (the exchange may hold them).
+        for (var n = serverNext + 1; n < _confirmed; n++) _usedAhead.Add(n);
+        var clientNext = _confirmed;
+        _confirmed = serverNext;
+        _released.Add(serverNext);
+        Signal();
+        return new NonceGap(serverNext, clientNext, Repaired: true);
     }
+
+    private void Signal()
+    {
+        var changed = _changed;
+        _changed = NewSignal();
+        changed.TrySetResult();
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using Lighter.Client.Logging;
 using Lighter.Client.Nonces;
 using Microsoft.Extensions.Logging;
@@ -7,22 +6,25 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Lighter.Client.Submission;
 
 /// <summary>
-/// Nonce → sign → <c>sendTx</c> for one (account, API key), with the outcome of every nonce accounted for.
+/// Nonce → sign → <c>sendTx</c> for one (account, API key): the client's verdict on every transaction equals the
+/// exchange's, and no nonce is silently abandoned. The state machine is drawn in <c>docs/submission.md</c>.
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
-/// <item>Accepted: the nonce is committed.</item>
-/// <item>Refused before sequencing (4xx, a failure <c>code</c> on HTTP 200, signing failed, never sent): the nonce is
-/// released and handed to the next caller, so no gap appears.</item>
-/// <item>"Invalid nonce": the sequence is resynchronised from <c>nextNonce</c> and the transaction is signed again
-/// with a fresh nonce, once.</item>
-/// <item>No clear answer (5xx, timeout, broken connection): the transaction may have reached the sequencer, so it is
-/// never blindly resent with a new nonce. It is looked up by hash; failing that, <c>nextNonce</c> tells whether its
-/// nonce was consumed; only if neither shows it is the identical signed bytes (same nonce, so it cannot execute
-/// twice) sent once more.</item>
+/// <item>Success answer: accepted (<see cref="TxVerdict.Answered"/>, or <see cref="TxVerdict.Resent"/> after faults).</item>
+/// <item>No clear answer (429, 5xx, timeout, broken connection): the identical signed bytes are sent again (same
+/// nonce, so it cannot execute twice) with backoff, honouring <c>Retry-After</c>, within
+/// <see cref="SubmissionRetryOptions"/>.</item>
+/// <item>"Invalid nonce", or a refusal after a send that may have landed: the exchange is asked, by hash then by
+/// <c>nextNonce</c>. Found: accepted. Nonce used by something else: the transaction is signed again with a fresh
+/// nonce. Nonce free (out of the exchange's window behind a hole): resent after a wait.</item>
+/// <item>A clear refusal of a transaction that cannot have executed: failure, nonce released to the next transaction.</item>
+/// <item>Budget spent: the exchange is asked once more; only if it shows the nonce free does the caller get a failure
+/// with the nonce released (<see cref="NonceDisposition.Released"/>); if it cannot be asked, the failure says
+/// <see cref="NonceDisposition.Unknown"/> and the nonce counts as used (a later stall check repairs a hole).</item>
 /// </list>
 /// </remarks>
-public sealed class TransactionSubmitter
+public sealed partial class TransactionSubmitter
 {
     /// <summary>The most transactions one <c>sendTxBatch</c> call carries.</summary>
     public const int MaxBatchSize = 50;
@@ -30,22 +32,24 @@ public sealed class TransactionSubmitter
     private readonly HttpClient _http;
     private readonly INonceManager _nonces;
     private readonly ILogger _logger;
-    private readonly NonceWindow _window;
+    private readonly SubmissionRetryOptions _retry;
+    private readonly TimeProvider _time;
+    private readonly TxResolver _resolver;
 
     /// <summary>Creates the submitter.</summary>
     /// <param name="http">An HTTP client whose base address is the exchange and whose handlers are the Lighter pipeline.</param>
-    /// <param name="nonces">The nonce sequence of the signing key.</param>
+    /// <param name="nonces">The nonce sequence of the signing key (it also keeps sends inside the exchange's window).</param>
     /// <param name="logger">Optional logger.</param>
-    /// <param name="nonceWindow">
-    /// How far ahead of the lowest nonce in flight a transaction may be sent; the exchange's window is 16 (up to 15
-    /// ahead, <see cref="LighterClientOptions.NonceWindow"/>). Senders beyond it wait instead of being refused.
-    /// </param>
-    public TransactionSubmitter(HttpClient http, INonceManager nonces, ILogger? logger = null, int nonceWindow = LighterClientOptions.DefaultNonceWindow)
+    /// <param name="retry">Resend budget for transactions without a clear answer; defaults as <see cref="SubmissionRetryOptions"/>.</param>
+    /// <param name="timeProvider">Clock for the budget and the waits between sends.</param>
+    public TransactionSubmitter(HttpClient http, INonceManager nonces, ILogger? logger = null, SubmissionRetryOptions? retry = null, TimeProvider? timeProvider = null)
     {
         _http = http ?? throw new ArgumentNullException(nameof(http));
         _nonces = nonces ?? throw new ArgumentNullException(nameof(nonces));
         _logger = logger ?? NullLogger.Instance;
-        _window = new NonceWindow(nonceWindow);
+        _retry = retry ?? new SubmissionRetryOptions();
+        _time = timeProvider ?? TimeProvider.System;
+        _resolver = new TxResolver(_http, _nonces);
     }
 
     /// <summary>The nonce sequence used.</summary>
@@ -54,198 +58,160 @@ public sealed class TransactionSubmitter
     /// <summary>Whether <c>price_protection</c> is sent (null: the server default, true).</summary>
     public bool? PriceProtection { get; init; }
 
-    /// <summary>Leases a nonce, signs with it and submits.</summary>
-    /// <param name="sign">Signs the transaction with the given nonce.</param>
+    /// <summary>Leases a nonce, signs with it and submits until the exchange's verdict is known.</summary>
+    /// <param name="sign">Signs the transaction with the given nonce (called again with a fresh nonce if another transaction used the first).</param>
     /// <param name="cancellationToken">Cancellation.</param>
-    /// <exception cref="LighterApiException">The exchange refused the transaction, or its fate could not be established.</exception>
+    /// <returns>The accepted transaction and how acceptance was established.</returns>
+    /// <exception cref="LighterSubmissionException">The exchange does not hold the transaction (or it could not be told); says what became of the nonce.</exception>
     public async Task<TxSubmission> SubmitAsync(Func<long, WireTransaction> sign, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sign);
-        for (var attempt = 0; ; attempt++)
+        var budget = new SubmissionBudget(_retry, _time);
+        while (true)
         {
             var lease = await _nonces.AcquireAsync(cancellationToken).ConfigureAwait(false);
             WireTransaction tx;
-            try
-            {
-                await _window.EnterAsync(lease.Nonce, cancellationToken).ConfigureAwait(false);
-            }
-            catch
-            {
-                _nonces.Release(lease);
-                throw;
-            }
-
             try
             {
                 tx = sign(lease.Nonce);
             }
             catch
             {
-                _window.Exit(lease.Nonce);
                 _nonces.Release(lease);
                 throw;
             }
 
+            var outcome = await DeliverAsync(tx, budget, cancellationToken).ConfigureAwait(false);
+            if (Settle(lease, tx, outcome, budget) is { } accepted) return accepted;
+            // The nonce went to something else: the same order, signed again with a fresh nonce.
+        }
+    }
+
+    /// <summary>Ends the lease as the outcome says; returns the submission, throws the failure, or null to sign again.</summary>
+    private TxSubmission? Settle(NonceLease lease, WireTransaction tx, Outcome outcome, SubmissionBudget budget)
+    {
+        switch (outcome.Kind)
+        {
+            case OutcomeKind.Accepted:
+                _nonces.Commit(lease);
+                _resolver.NoteHeld(tx);
+                if (outcome.Submission!.Verdict != TxVerdict.Answered)
+                {
+                    LighterLog.AmbiguousSubmission(_logger, tx.TxType, tx.Nonce, outcome.Submission.Verdict.ToString());
+                }
+
+                return outcome.Submission;
+            case OutcomeKind.Consumed when !budget.Spent:
+                _nonces.Commit(lease);
+                return null;
+            case OutcomeKind.Cancelled:
+                End(lease, tx, outcome.MayHaveLanded ? NonceDisposition.Unknown : NonceDisposition.Released, outcome.MayHaveLanded);
+                throw new OperationCanceledException("The submission was cancelled; its nonce is " + (outcome.MayHaveLanded ? "unknown (counted as used)." : "released."), outcome.Cause);
+            default:
+                var disposition = outcome.Kind switch
+                {
+                    OutcomeKind.Consumed => NonceDisposition.Consumed,
+                    OutcomeKind.Unknown => NonceDisposition.Unknown,
+                    _ => NonceDisposition.Released,
+                };
+                End(lease, tx, disposition, outcome.MayHaveLanded);
+                LighterLog.SubmissionFailed(_logger, tx.TxType, tx.Nonce, budget.Attempts, disposition.ToString());
+                throw new LighterSubmissionException(outcome.Error!, tx, disposition, budget.Attempts);
+        }
+    }
+
+    private void End(NonceLease lease, WireTransaction tx, NonceDisposition disposition, bool mayHaveLanded)
+    {
+        if (disposition != NonceDisposition.Released)
+        {
+            _nonces.Commit(lease);
+            return;
+        }
+
+        if (mayHaveLanded) _resolver.NoteReleasedAfterFault(tx);
+        _nonces.Release(lease);
+    }
+
+    /// <summary>Sends one signed transaction until the exchange's verdict is known or the budget is spent.</summary>
+    private async Task<Outcome> DeliverAsync(WireTransaction tx, SubmissionBudget budget, CancellationToken cancellationToken)
+    {
+        var mayHaveLanded = false;
+        for (var sends = 1; ; sends++)
+        {
+            budget.CountAttempt();
+            LighterApiException last;
             try
             {
                 var answer = await PostAsync("api/v1/sendTx", SendTxWire.Single(tx, PriceProtection), cancellationToken).ConfigureAwait(false);
-                _nonces.Commit(lease);
-                return new TxSubmission(tx.TxHash, tx.Nonce, answer.Predicted, answer.Quota, false);
+                var verdict = sends == 1 ? TxVerdict.Answered : TxVerdict.Resent;
+                return Outcome.Accepted(new TxSubmission(tx.TxHash, tx.Nonce, answer.Predicted, answer.Quota, verdict, budget.Attempts));
             }
-            catch (LighterApiException ex) when (ex.IsInvalidNonce)
+            catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
             {
-                await _nonces.ResyncAsync(lease, CancellationToken.None).ConfigureAwait(false);
-                LighterLog.NonceResync(_logger, _nonces.AccountIndex, _nonces.ApiKeyIndex);
-                if (attempt > 0) throw;
+                // The request may have left before the cancellation.
+                return new Outcome(OutcomeKind.Cancelled, null, null, MayHaveLanded: true) { Cause = ex };
             }
-            catch (LighterApiException ex) when (WasRefused(ex))
+            catch (LighterApiException ex) when (SendFault.IsRefusal(ex) && !mayHaveLanded)
             {
-                _nonces.Release(lease);
-                throw;
+                return new Outcome(OutcomeKind.Refused, null, ex, false);
             }
-            catch (Exception ex) when (ex is LighterApiException or OperationCanceledException)
+            catch (LighterApiException ex) when (ex.IsInvalidNonce || SendFault.IsRefusal(ex))
             {
-                return await ResolveAsync(tx, lease, ex, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                _window.Exit(lease.Nonce);
-            }
-        }
-    }
-
-    /// <summary>Submits signed transactions in <c>sendTxBatch</c> calls of at most <see cref="MaxBatchSize"/>, with consecutive nonces.</summary>
-    /// <param name="signers">One signing function per transaction, called with its nonce.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
-    /// <returns>The hashes in order.</returns>
-    public async Task<IReadOnlyList<TxSubmission>> SubmitBatchAsync(IReadOnlyList<Func<long, WireTransaction>> signers, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(signers);
-        var results = new List<TxSubmission>(signers.Count);
-        for (var start = 0; start < signers.Count; start += MaxBatchSize)
-        {
-            var chunk = signers.Skip(start).Take(MaxBatchSize).ToList();
-            results.AddRange(await SubmitChunkAsync(chunk, cancellationToken).ConfigureAwait(false));
-        }
-
-        return results;
-    }
-
-    private async Task<IReadOnlyList<TxSubmission>> SubmitChunkAsync(List<Func<long, WireTransaction>> signers, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var leases = new List<NonceLease>(signers.Count);
-            var txs = new List<WireTransaction>(signers.Count);
-            try
-            {
-                foreach (var sign in signers)
+                // The nonce is taken, out of the window, or the refusal may follow an earlier send that executed.
+                last = ex;
+                var resolution = await TryResolveAsync(tx, mayHaveLanded, cancellationToken).ConfigureAwait(false);
+                switch (resolution.Evidence)
                 {
-                    var lease = await _nonces.AcquireAsync(cancellationToken).ConfigureAwait(false);
-                    leases.Add(lease);
-                    txs.Add(sign(lease.Nonce));
+                    case Evidence.Held:
+                        return Outcome.Accepted(new TxSubmission(tx.TxHash, tx.Nonce, null, null, resolution.Verdict, budget.Attempts));
+                    case Evidence.Consumed:
+                        return new Outcome(OutcomeKind.Consumed, null, ex, mayHaveLanded);
+                    case Evidence.Free when SendFault.IsRefusal(ex):
+                        return new Outcome(OutcomeKind.Refused, null, ex, mayHaveLanded);
                 }
             }
-            catch
+            catch (LighterApiException ex)
             {
-                ReleaseAll(leases);
-                throw;
+                last = ex;
+                mayHaveLanded |= SendFault.MayHaveLanded(ex);
             }
 
+            if (budget.Spent) return await FinalVerdictAsync(tx, last, mayHaveLanded, budget, cancellationToken).ConfigureAwait(false);
             try
             {
-                // The exchange checks a batch's first nonce against its window; the rest follow it.
-                await _window.EnterAsync(leases[0].Nonce, cancellationToken).ConfigureAwait(false);
+                await budget.DelayAsync(last.RetryAfter, cancellationToken).ConfigureAwait(false);
             }
-            catch
+            catch (OperationCanceledException ex)
             {
-                ReleaseAll(leases);
-                throw;
-            }
-
-            try
-            {
-                var answer = await PostAsync("api/v1/sendTxBatch", SendTxWire.Batch(txs), cancellationToken).ConfigureAwait(false);
-                leases.ForEach(_nonces.Commit);
-                return txs.Select(t => new TxSubmission(t.TxHash, t.Nonce, answer.Predicted, answer.Quota, false)).ToList();
-            }
-            catch (LighterApiException ex) when (ex.IsInvalidNonce && attempt == 0)
-            {
-                for (var i = leases.Count - 1; i > 0; i--) _nonces.Release(leases[i]);
-                await _nonces.ResyncAsync(leases[0], CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (LighterApiException ex) when (WasRefused(ex))
-            {
-                ReleaseAll(leases);
-                throw;
-            }
-            catch
-            {
-                // A batch without a clear answer may have been executed: its nonces count as used.
-                leases.ForEach(_nonces.Commit);
-                LighterLog.AmbiguousSubmission(_logger, txs[0].TxType, txs[0].Nonce, "batch outcome unknown: " + SendTxWire.Describe(txs));
-                throw;
-            }
-            finally
-            {
-                _window.Exit(leases[0].Nonce);
+                return new Outcome(OutcomeKind.Cancelled, null, last, mayHaveLanded) { Cause = ex };
             }
         }
     }
 
-    private void ReleaseAll(List<NonceLease> leases)
+    private async Task<Outcome> FinalVerdictAsync(WireTransaction tx, LighterApiException last, bool mayHaveLanded, SubmissionBudget budget, CancellationToken cancellationToken)
     {
-        // Newest first, so each release can roll the counter back instead of queueing.
-        for (var i = leases.Count - 1; i >= 0; i--) _nonces.Release(leases[i]);
+        var resolution = await TryResolveAsync(tx, mayHaveLanded, cancellationToken).ConfigureAwait(false);
+        return resolution.Evidence switch
+        {
+            Evidence.Held => Outcome.Accepted(new TxSubmission(tx.TxHash, tx.Nonce, null, null, resolution.Verdict, budget.Attempts)),
+            Evidence.Consumed => new Outcome(OutcomeKind.Consumed, null, last, mayHaveLanded),
+            Evidence.Free => new Outcome(OutcomeKind.Released, null, last, mayHaveLanded),
+            _ => new Outcome(OutcomeKind.Unknown, null, last, mayHaveLanded),
+        };
     }
 
-    private async Task<TxSubmission> ResolveAsync(WireTransaction tx, NonceLease lease, Exception fault, CancellationToken cancellationToken)
-    {
-        // From here on the nonce counts as used whatever happens: a wrong "used" costs at most one resync later,
-        // a wrong "free" could hand the same nonce to a second transaction.
-        _nonces.Commit(lease);
-        if (fault is OperationCanceledException) throw fault;
-        try
-        {
-            if (await IsKnownAsync(tx, cancellationToken).ConfigureAwait(false) || await NonceConsumedAsync(tx, cancellationToken).ConfigureAwait(false))
-            {
-                LighterLog.AmbiguousSubmission(_logger, tx.TxType, tx.Nonce, "accepted (found on the exchange)");
-                return new TxSubmission(tx.TxHash, tx.Nonce, null, null, true);
-            }
-
-            // Not seen anywhere: resend the identical bytes. The same nonce cannot execute twice.
-            var answer = await PostAsync("api/v1/sendTx", SendTxWire.Single(tx, PriceProtection), cancellationToken).ConfigureAwait(false);
-            LighterLog.AmbiguousSubmission(_logger, tx.TxType, tx.Nonce, "accepted on resend of the same signed bytes");
-            return new TxSubmission(tx.TxHash, tx.Nonce, answer.Predicted, answer.Quota, true);
-        }
-        catch (LighterApiException ex) when (ex.IsInvalidNonce)
-        {
-            // The first send landed between our look-up and the resend.
-            LighterLog.AmbiguousSubmission(_logger, tx.TxType, tx.Nonce, "accepted (nonce consumed)");
-            return new TxSubmission(tx.TxHash, tx.Nonce, null, null, true);
-        }
-        catch (Exception ex) when (ex is LighterApiException or HttpRequestException)
-        {
-            LighterLog.AmbiguousSubmission(_logger, tx.TxType, tx.Nonce, "unknown");
-            throw fault;
-        }
-    }
-
-    private async Task<bool> IsKnownAsync(WireTransaction tx, CancellationToken cancellationToken)
+    private async Task<Resolution> TryResolveAsync(WireTransaction tx, bool mayHaveLanded, CancellationToken cancellationToken)
     {
         try
         {
-            using var response = await _http.GetAsync($"api/v1/tx?by=hash&value={Uri.EscapeDataString(tx.TxHash)}", cancellationToken).ConfigureAwait(false);
-            return true;
+            return await _resolver.ResolveAsync(tx, mayHaveLanded, cancellationToken).ConfigureAwait(false);
         }
-        catch (LighterApiException ex) when (!ex.IsTransient)
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
         {
-            return false; // "not found"
+            // Cancellation surfaces at the next wait, where the lease is settled.
+            return new Resolution(Evidence.Unknown);
         }
     }
-
-    private async Task<bool> NonceConsumedAsync(WireTransaction tx, CancellationToken cancellationToken) =>
-        await NextNonceReader.FetchAsync(_http, _nonces.AccountIndex, _nonces.ApiKeyIndex, cancellationToken).ConfigureAwait(false) > tx.Nonce;
 
     private async Task<(long? Predicted, long? Quota)> PostAsync(string path, HttpContent content, CancellationToken cancellationToken)
     {
@@ -257,6 +223,21 @@ public sealed class TransactionSubmitter
         }
     }
 
-    private static bool WasRefused(LighterApiException ex) =>
-        ex.StatusCode is { } status && (int)status is >= 400 and < 500 or (int)HttpStatusCode.OK;
+    private enum OutcomeKind
+    {
+        Accepted,
+        Refused,
+        Consumed,
+        Released,
+        Unknown,
+        Cancelled,
+    }
+
+    /// <summary>How one delivery ended.</summary>
+    private sealed record Outcome(OutcomeKind Kind, TxSubmission? Submission, LighterApiException? Error, bool MayHaveLanded)
+    {
+        public Exception? Cause { get; init; }
+
+        public static Outcome Accepted(TxSubmission submission) => new(OutcomeKind.Accepted, submission, null, false);
+    }
 }

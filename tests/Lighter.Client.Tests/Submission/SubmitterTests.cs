@@ -57,8 +57,16 @@ public sealed class SubmitterTests : IDisposable
     private static IResponseBuilder Accepted(long nonce) =>
         Json(200, $$"""{"code":200,"message":"","tx_hash":"hash{{nonce}}","predicted_execution_time_ms":5,"volume_quota_remaining":99}""");
 
+    private static readonly SubmissionRetryOptions FastRetry = new() { MaxAttempts = 4, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5) };
+
     private TransactionSubmitter Submitter() =>
-        new(_http, new NonceManager(7, 3, ct => NextNonceReader.FetchAsync(_http, 7, 3, ct)));
+        new(_http, new NonceManager(7, 3, ct => NextNonceReader.FetchAsync(_http, 7, 3, ct)), retry: FastRetry);
+
+    private void TxLookup(Func<string, IResponseBuilder> answer) =>
+        _server.Given(Request.Create().WithPath("/api/v1/tx").UsingGet())
+            .RespondWith(Response.Create().WithCallback(request => ((Response)answer(request.Query!["value"].ToString())).ResponseMessage));
+
+    private static IResponseBuilder NotFound() => Json(400, """{"code":21500,"message":"transaction not found"}""");
 
     [Fact]
     public async Task Ten_thousand_orders_from_eight_tasks_use_distinct_consecutive_nonces_despite_invalid_nonce_and_429_answers()
@@ -119,11 +127,13 @@ public sealed class SubmitterTests : IDisposable
         SendTx((body, call) => call == 1 ? Json(400, """{"code":21120,"message":"invalid signature"}""") : Accepted(NonceOf(body)));
         var submitter = Submitter();
 
-        var error = await Assert.ThrowsAsync<LighterApiException>(() => submitter.SubmitAsync(Sign));
+        var error = await Assert.ThrowsAsync<LighterSubmissionException>(() => submitter.SubmitAsync(Sign));
         var next = await submitter.SubmitAsync(Sign);
 
         Assert.Equal(21120, error.Code);
+        Assert.Equal(NonceDisposition.Released, error.Disposition);
         Assert.Equal(40, next.Nonce);
+        Assert.Equal(TxVerdict.Answered, next.Verdict);
         Assert.Equal(5, next.PredictedExecutionTimeMs);
         Assert.Equal(99, next.VolumeQuotaRemaining);
     }
@@ -141,44 +151,152 @@ public sealed class SubmitterTests : IDisposable
     }
 
     [Fact]
-    public async Task A_second_invalid_nonce_answer_surfaces_after_one_resynchronised_retry()
+    public async Task Invalid_nonce_alone_is_never_success_and_a_free_nonce_is_released_when_the_budget_is_spent()
     {
-        NextNonce(() => 0);
+        NextNonce(() => 0); // the exchange never moves past our nonce
+        TxLookup(_ => NotFound());
         SendTx((_, _) => Json(200, """{"code":21104,"message":"invalid nonce"}"""));
+        var submitter = Submitter();
 
-        var error = await Assert.ThrowsAsync<LighterApiException>(() => Submitter().SubmitAsync(Sign));
+        var error = await Assert.ThrowsAsync<LighterSubmissionException>(() => submitter.SubmitAsync(Sign));
 
         Assert.True(error.IsInvalidNonce);
-        Assert.Equal(2, _sendBodies.Count);
+        Assert.Equal(NonceDisposition.Released, error.Disposition);
+        Assert.Equal(FastRetry.MaxAttempts, _sendBodies.Count);
+        Assert.Single(_sendBodies.Distinct()); // the same signed bytes every time
+        Assert.Equal(0, ((NonceManager)submitter.Nonces).PeekNext); // the nonce went back: no hole
     }
 
     [Fact]
-    public async Task A_5xx_on_sendTx_is_resolved_by_hash_without_resending()
+    public async Task Invalid_nonce_for_a_nonce_something_else_used_signs_the_order_again_with_a_fresh_nonce()
     {
-        NextNonce(() => 9);
-        SendTx((_, _) => Json(502, """{"code":502,"message":"bad gateway"}"""));
-        _server.Given(Request.Create().WithPath("/api/v1/tx").WithParam("by", "hash").WithParam("value", "hash9").UsingGet())
-            .RespondWith(Json(200, """{"code":200,"hash":"hash9","nonce":9}"""));
+        long server = 5;
+        NextNonce(() => server);
+        TxLookup(_ => NotFound());
+        SendTx((body, call) =>
+        {
+            if (call > 1) return Accepted(NonceOf(body));
+            server = 6; // another process used nonce 5 first
+            return Json(200, """{"code":21104,"message":"invalid nonce"}""");
+        });
 
         var result = await Submitter().SubmitAsync(Sign);
 
-        Assert.True(result.ResolvedAfterFault);
+        Assert.Equal(6, result.Nonce);
+        Assert.Equal(TxVerdict.Answered, result.Verdict);
+        Assert.Equal([5L, 6L], _sendBodies.Select(NonceOf));
+    }
+
+    [Fact]
+    public async Task Applied_then_503_is_found_by_hash_after_the_resend_is_refused_and_is_not_sent_as_a_new_transaction()
+    {
+        var applied = false;
+        NextNonce(() => applied ? 10 : 9);
+        TxLookup(hash => applied && hash == "hash9" ? Json(200, """{"code":200,"hash":"hash9","nonce":9}""") : NotFound());
+        SendTx((_, call) =>
+        {
+            if (call > 1) return Json(200, """{"code":21104,"message":"invalid nonce"}""");
+            applied = true;
+            return Json(503, """{"code":29500,"message":"internal server error"}""");
+        });
+
+        var result = await Submitter().SubmitAsync(Sign);
+
+        Assert.Equal(TxVerdict.FoundByHash, result.Verdict);
         Assert.Equal(9, result.Nonce);
-        Assert.Single(_sendBodies);
-    }
-
-    [Fact]
-    public async Task A_5xx_for_a_transaction_the_exchange_never_saw_resends_the_identical_bytes_once()
-    {
-        NextNonce(() => 9);
-        SendTx((body, call) => call == 1 ? Json(503, "{}") : Accepted(NonceOf(body)));
-        _server.Given(Request.Create().WithPath("/api/v1/tx").UsingGet()).RespondWith(Json(400, """{"code":21500,"message":"tx not found"}"""));
-
-        var result = await Submitter().SubmitAsync(Sign);
-
-        Assert.True(result.ResolvedAfterFault);
         Assert.Equal(2, _sendBodies.Count);
         Assert.Single(_sendBodies.Distinct());
+    }
+
+    [Fact]
+    public async Task A_5xx_for_a_transaction_the_exchange_never_saw_resends_the_identical_bytes()
+    {
+        NextNonce(() => 9);
+        TxLookup(_ => NotFound());
+        SendTx((body, call) => call < 3 ? Json(503, "{}") : Accepted(NonceOf(body)));
+
+        var result = await Submitter().SubmitAsync(Sign);
+
+        Assert.Equal(TxVerdict.Resent, result.Verdict);
+        Assert.Equal(3, result.Attempts);
+        Assert.Equal(3, _sendBodies.Count);
+        Assert.Single(_sendBodies.Distinct());
+    }
+
+    [Fact]
+    public async Task When_the_exchange_cannot_be_asked_after_the_budget_the_failure_says_unknown_and_the_nonce_stays_used()
+    {
+        NextNonce(() => 9);
+        SendTx((_, _) => Json(503, "{}"));
+        TxLookup(_ => Json(503, "{}"));
+        var submitter = Submitter();
+        await submitter.Nonces.AcquireAsync().AsTask().ContinueWith(t => submitter.Nonces.Release(t.Result)); // initialise before lookups fail
+        _server.Given(Request.Create().WithPath("/api/v1/nextNonce").UsingGet()).AtPriority(0).RespondWith(Json(503, "{}"));
+
+        var error = await Assert.ThrowsAsync<LighterSubmissionException>(() => submitter.SubmitAsync(Sign));
+
+        Assert.Equal(NonceDisposition.Unknown, error.Disposition);
+        Assert.Equal("hash9", error.TxHash);
+        Assert.Equal(10, ((NonceManager)submitter.Nonces).PeekNext);
+    }
+
+    [Fact]
+    public async Task A_send_that_may_have_landed_is_found_by_nonce_when_the_hash_lookup_is_unavailable()
+    {
+        var sends = 0;
+        NextNonce(() => Volatile.Read(ref sends) > 0 ? 10 : 9);
+        TxLookup(_ => Json(503, "{}"));
+        SendTx((_, call) =>
+        {
+            Interlocked.Increment(ref sends);
+            return call == 1 ? Json(503, "{}") : Json(200, """{"code":21104,"message":"invalid nonce"}""");
+        });
+
+        var result = await Submitter().SubmitAsync(Sign);
+
+        Assert.Equal(TxVerdict.FoundByNonce, result.Verdict);
+        Assert.Equal(9, result.Nonce);
+    }
+
+    [Fact]
+    public async Task A_rate_limited_send_waits_the_retry_after_it_was_given()
+    {
+        NextNonce(() => 9);
+        SendTx((body, call) => call == 1
+            ? Json(429, """{"code":23000,"message":"Too Many Requests!"}""").WithHeader("Retry-After", "1")
+            : Accepted(NonceOf(body)));
+        var noPipelineRetry = new LighterClientOptions { MaxRetries = 0 };
+        using var http = new HttpClient(LighterHttpPipeline.Create(noPipelineRetry, TimeProvider.System, null, null, new SocketsHttpHandler())) { BaseAddress = _server.BaseUri() };
+        var clock = new TimerRecordingClock();
+        var submitter = new TransactionSubmitter(http, new NonceManager(7, 3, ct => NextNonceReader.FetchAsync(http, 7, 3, ct)),
+            retry: new SubmissionRetryOptions { BaseDelay = TimeSpan.Zero, MaxDelay = TimeSpan.FromSeconds(5) }, timeProvider: clock);
+
+        var pending = submitter.SubmitAsync(Sign);
+        await WaitUntil(() => !clock.DueTimes.IsEmpty);
+        Assert.Equal(TimeSpan.FromSeconds(1), Assert.Single(clock.DueTimes)); // the wait is the server's Retry-After
+        Assert.Single(_sendBodies);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var result = await pending.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(TxVerdict.Resent, result.Verdict);
+        Assert.Equal(2, _sendBodies.Count);
+    }
+
+    private sealed class TimerRecordingClock : Microsoft.Extensions.Time.Testing.FakeTimeProvider
+    {
+        public ConcurrentQueue<TimeSpan> DueTimes { get; } = new();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            DueTimes.Enqueue(dueTime);
+            return base.CreateTimer(callback, state, dueTime, period);
+        }
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!condition()) await Task.Delay(5, timeout.Token);
     }
 
     [Fact]
