@@ -119,6 +119,15 @@ public sealed class OrderBook
         StatusChanged?.Invoke(this, new OrderBookStatusChangedEventArgs(previous, OrderBookStatus.Resyncing, reason));
     }
 
+    /// <summary>Whether <paramref name="frame"/> carries a <c>begin_nonce</c> that can be checked against the book's last nonce.</summary>
+    internal bool CanProveContinuity(OrderBookFrame frame)
+    {
+        lock (_gate)
+        {
+            return frame.BeginNonce is not null && _nonce is not null;
+        }
+    }
+
     internal OrderBookApplyResult Apply(OrderBookFrame frame) => Apply(frame, out _);
 
     internal OrderBookApplyResult Apply(OrderBookFrame frame, out string? gapReason)

@@ -140,6 +140,15 @@ internal sealed class ScriptedLighterServer : IAsyncDisposable
         }
     }
 
+    /// <summary>The <c>type</c> of every client frame recorded so far, in arrival order.</summary>
+    public IReadOnlyList<string?> ReceivedTypes()
+    {
+        lock (_gate)
+        {
+            return [.. _received.Select(r => Type(r.Frame))];
+        }
+    }
+
     public Task<JsonElement> WaitForSubscribeAsync(string channel, int connectionId) =>
         WaitForFrameAsync((c, f) => c.Id == connectionId && Type(f) == "subscribe" && f.GetProperty("channel").GetString() == channel);
 
