@@ -100,6 +100,7 @@ public sealed class LighterWebSocketClient : ILighterStreamHost, IAsyncDisposabl
     /// <param name="transaction">Type and signed <c>tx_info</c>.</param>
     /// <param name="cancellationToken">Cancels the wait; the frame may already be sent.</param>
     /// <exception cref="TimeoutException">No response within <see cref="LighterWebSocketOptions.TransactionTimeout"/>.</exception>
+    /// <exception cref="InvalidDataException">The reply arrived but cannot be read (e.g. invalid UTF-8 in a field).</exception>
     public Task<WsTransactionResponse> SendTransactionAsync(TxPayload transaction, CancellationToken cancellationToken = default) =>
         Primary().SendTransactionsAsync([transaction], batch: false, cancellationToken);
 
@@ -107,6 +108,7 @@ public sealed class LighterWebSocketClient : ILighterStreamHost, IAsyncDisposabl
     /// <param name="transactions">Types and signed <c>tx_info</c> strings, in order.</param>
     /// <param name="cancellationToken">Cancels the wait; the frame may already be sent.</param>
     /// <exception cref="TimeoutException">No response within <see cref="LighterWebSocketOptions.TransactionTimeout"/>.</exception>
+    /// <exception cref="InvalidDataException">The reply arrived but cannot be read (e.g. invalid UTF-8 in a field).</exception>
     public Task<WsTransactionResponse> SendTransactionBatchAsync(IReadOnlyList<TxPayload> transactions, CancellationToken cancellationToken = default) =>
         Primary().SendTransactionsAsync(transactions, batch: true, cancellationToken);
 

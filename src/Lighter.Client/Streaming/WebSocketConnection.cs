@@ -136,16 +136,15 @@ internal sealed partial class WebSocketConnection : IControlFrameHandler, IAsync
 
     void IControlFrameHandler.OnTransactionResponse(ReadOnlySpan<byte> frame)
     {
-        try
+        // Complete never throws: an unreadable reply fails its request at once, or is reported when it matches none.
+        var (matched, problem) = _transactions.Complete(frame);
+        if (problem is not null)
         {
-            if (!_transactions.Complete(frame))
-            {
-                _host.Report(StreamDiagnosticKind.UnroutedMessage, "transaction response matches no open request", null, frame);
-            }
+            _host.Report(StreamDiagnosticKind.MalformedFrame, "transaction response: " + problem + (matched ? "" : "; it matches no open request"), null, frame);
         }
-        catch (JsonException ex)
+        else if (!matched)
         {
-            _host.Report(StreamDiagnosticKind.MalformedFrame, "transaction response: " + ex.Message, null, frame);
+            _host.Report(StreamDiagnosticKind.UnroutedMessage, "transaction response matches no open request", null, frame);
         }
     }
 
