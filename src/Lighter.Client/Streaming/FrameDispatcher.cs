@@ -57,6 +57,7 @@ internal sealed class FrameDispatcher(IControlFrameHandler control, IStreamDiagn
                     hasChannel = TryGetPlainString(ref reader, out channelRange);
                     if (hasChannel && Find(frame[channelRange]) is { ReadsWholeFrame: true } sink)
                     {
+                        sink.MarkReceived();
                         sink.OnFrame(default, frame, diagnostics);
                         return;
                     }
@@ -104,6 +105,7 @@ internal sealed class FrameDispatcher(IControlFrameHandler control, IStreamDiagn
             return false;
         }
 
+        sink.MarkReceived();
         sink.OnFrame(type, frame, diagnostics);
         return true;
     }

@@ -25,7 +25,9 @@ public sealed class LighterWebSocketClient : ILighterStreamHost, IAsyncDisposabl
     private readonly ILogger _logger;
     private readonly List<WebSocketConnection> _connections = [];
     private readonly Lock _gate = new();
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _disposed;
+    private LighterConnectionException? _failure;
 
     /// <summary>Creates a client; nothing connects until the first subscription, transaction or <see cref="ConnectAsync"/>.</summary>
     /// <param name="options">Settings; defaults to mainnet and the documented limits.</param>
@@ -53,6 +55,12 @@ public sealed class LighterWebSocketClient : ILighterStreamHost, IAsyncDisposabl
 
     /// <summary>Raised for frames the client could not deliver: malformed, unknown, unrouted, overflow, resync.</summary>
     public event EventHandler<StreamDiagnosticEventArgs>? Diagnostic;
+
+    /// <summary>
+    /// Completes when the client is disposed; faults with <see cref="LighterConnectionException"/> when it gave up
+    /// reconnecting (<see cref="LighterWebSocketOptions.MaxReconnectAttempts"/>). Await it to supervise the client.
+    /// </summary>
+    public Task Completion => _completion.Task;
 
     /// <summary>Number of sockets currently open or reopening.</summary>
     public int ConnectionCount
@@ -90,7 +98,7 @@ public sealed class LighterWebSocketClient : ILighterStreamHost, IAsyncDisposabl
     /// <param name="cancellationToken">Cancels sending the subscribe frame.</param>
     public async Task<OrderBookSubscription> SubscribeOrderBookAsync(int marketId, CancellationToken cancellationToken = default)
     {
-        var book = new OrderBook(marketId);
+        var book = new OrderBook(marketId, _time);
         var sink = new OrderBookSink(book, static (s, reason) => s.Connection?.Resync(s, reason));
         await AttachAsync(sink, cancellationToken).ConfigureAwait(false);
         return new OrderBookSubscription(sink, this);
@@ -149,6 +157,8 @@ public sealed class LighterWebSocketClient : ILighterStreamHost, IAsyncDisposabl
         {
             await connection.DisposeAsync().ConfigureAwait(false);
         }
+
+        _completion.TrySetResult();
     }
 
     internal Task DetachAsync(SubscriptionSink sink, CancellationToken cancellationToken) =>
@@ -166,6 +176,24 @@ public sealed class LighterWebSocketClient : ILighterStreamHost, IAsyncDisposabl
         }
 
         StateChanged?.Invoke(this, args);
+    }
+
+    void ILighterStreamHost.OnConnectionFailed(LighterConnectionException error)
+    {
+        WebSocketConnection[] others;
+        lock (_gate)
+        {
+            _failure ??= error;
+            others = [.. _connections];
+        }
+
+        // One socket giving up ends the client: the other sockets close and their streams end the same way.
+        foreach (var connection in others)
+        {
+            connection.Fail(error);
+        }
+
+        _completion.TrySetException(error);
     }
 
     ValueTask<AuthToken> ILighterStreamHost.GetAuthTokenAsync(CancellationToken cancellationToken) =>
@@ -202,7 +230,7 @@ public sealed class LighterWebSocketClient : ILighterStreamHost, IAsyncDisposabl
         WebSocketConnection connection;
         lock (_gate)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
+            ThrowIfEnded();
             connection = _connections.FirstOrDefault(c => c.Dispatcher.Count < _options.MaxSubscriptionsPerConnection) ?? Open();
         }
 
@@ -213,8 +241,17 @@ public sealed class LighterWebSocketClient : ILighterStreamHost, IAsyncDisposabl
     {
         lock (_gate)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
+            ThrowIfEnded();
             return _connections.Count > 0 ? _connections[0] : Open();
+        }
+    }
+
+    private void ThrowIfEnded()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_failure is not null)
+        {
+            throw new LighterConnectionException("The client gave up reconnecting: " + _failure.Message, _failure);
         }
     }
 

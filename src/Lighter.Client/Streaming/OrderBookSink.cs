@@ -80,6 +80,8 @@ internal sealed class OrderBookSink : SubscriptionSink
         Book.Invalidate("resubscribing");
     }
 
+    protected override void OnDisconnected(string reason) => Book.MarkDisconnected("connection lost: " + reason);
+
     private void RequestResync(string reason, IStreamDiagnostics diagnostics)
     {
         Book.Invalidate(reason);

@@ -33,6 +33,7 @@ internal sealed partial class WebSocketConnection : IControlFrameHandler, IAsync
     private int _socketGeneration;
     private string? _abortReason;
     private Task? _run;
+    private LighterConnectionException? _failure;
     private readonly Lock _stateGate = new();
     private ConnectionState _state = ConnectionState.Connecting;
 
@@ -70,6 +71,7 @@ internal sealed partial class WebSocketConnection : IControlFrameHandler, IAsync
     public async Task AddAsync(SubscriptionSink sink, CancellationToken cancellationToken)
     {
         sink.Connection = this;
+        sink.Time = _time;
         bool connected;
 
         // Adding and reading the state under the lock that also guards the switch to Connected means either the
@@ -98,7 +100,7 @@ internal sealed partial class WebSocketConnection : IControlFrameHandler, IAsync
             await TrySendAsync(sink, subscribe: false, cancellationToken).ConfigureAwait(false);
         }
 
-        sink.OnCompleted();
+        sink.Complete();
     }
 
     /// <summary>Unsubscribes and subscribes again so the server sends a fresh snapshot.</summary>
@@ -148,6 +150,20 @@ internal sealed partial class WebSocketConnection : IControlFrameHandler, IAsync
         }
     }
 
+    /// <summary>Ends this connection because another socket of the client gave up: its streams fault with <paramref name="error"/>.</summary>
+    public void Fail(LighterConnectionException error)
+    {
+        _failure = error;
+        try
+        {
+            _lifetime.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Already disposed: nothing left to end.
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _lifetime.CancelAsync().ConfigureAwait(false);
@@ -159,7 +175,7 @@ internal sealed partial class WebSocketConnection : IControlFrameHandler, IAsync
 
         foreach (var sink in Dispatcher.Sinks)
         {
-            sink.OnCompleted();
+            sink.Complete();
         }
 
         _lifetime.Dispose();

@@ -34,6 +34,9 @@ internal sealed class ScriptedLighterServer : IAsyncDisposable
     /// <summary>When false, new connections neither answer pings nor receive anything (a silent peer).</summary>
     public bool Responsive { get; set; } = true;
 
+    /// <summary>When true, upgrade requests are answered with HTTP 503 (a server that refuses every reconnect).</summary>
+    public bool RefuseConnections { get; set; }
+
     /// <summary>Whether order-book frames carry nonce / begin_nonce (the live exchange does).</summary>
     public bool SendNonces { get; set; } = true;
 
@@ -166,6 +169,12 @@ internal sealed class ScriptedLighterServer : IAsyncDisposable
         if (!context.WebSockets.IsWebSocketRequest)
         {
             context.Response.StatusCode = 400;
+            return;
+        }
+
+        if (RefuseConnections)
+        {
+            context.Response.StatusCode = 503;
             return;
         }
 
