@@ -148,7 +148,7 @@ internal sealed class FrameDispatcher(IControlFrameHandler control, IStreamDiagn
         }
         else if (type.SequenceEqual("error"u8))
         {
-            diagnostics.Report(StreamDiagnosticKind.ServerError, "server error frame", channel.IsEmpty ? null : Encoding.UTF8.GetString(channel), frame);
+            diagnostics.Report(StreamDiagnosticKind.ServerError, ServerErrorFrame.Describe(frame), channel.IsEmpty ? null : Encoding.UTF8.GetString(channel), frame);
         }
         else
         {
