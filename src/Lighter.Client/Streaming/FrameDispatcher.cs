@@ -74,6 +74,12 @@ internal sealed class FrameDispatcher(IControlFrameHandler control, IStreamDiagn
             diagnostics.Report(StreamDiagnosticKind.MalformedFrame, "malformed JSON: " + ex.Message, null, frame);
             return;
         }
+        catch (InvalidOperationException ex)
+        {
+            // A property name with an escape that is not valid UTF-16 (e.g. a lone \udfff) cannot be compared.
+            diagnostics.Report(StreamDiagnosticKind.MalformedFrame, "unreadable property name: " + ex.Message, null, frame);
+            return;
+        }
 
         var type = frame[typeRange];
         var channel = frame[channelRange];

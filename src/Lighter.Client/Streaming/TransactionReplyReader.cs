@@ -39,6 +39,11 @@ internal static class TransactionReplyReader
         {
             problem ??= "malformed JSON: " + ex.Message;
         }
+        catch (InvalidOperationException ex)
+        {
+            // A property name whose escape is not valid UTF-16 (e.g. a lone \udfff) cannot be compared.
+            problem ??= "unreadable property name: " + ex.Message;
+        }
 
         var id = root.Id ?? data.Id;
         var hasId = root.HasId || data.HasId || !complete;
