@@ -12,6 +12,10 @@ namespace Lighter.Client.Streaming;
 /// message before it. When the server sends no nonces, the update's <c>offset</c> must be greater than the last one.
 /// Anything else is a gap: the book switches to <see cref="OrderBookStatus.Resyncing"/>, ignores updates, and
 /// is rebuilt from the next snapshot, so old and new state are never mixed.</para>
+/// <para>Liveness: the moment the socket carrying the book is lost the book says <see cref="OrderBookStatus.Disconnected"/>
+/// (its levels are kept but no longer updated); <see cref="LastUpdatedAt"/> and <see cref="LastUpdateAge"/> tell how old
+/// they are. A frame that cannot be read is reported but is not a gap by itself: the next update's <c>begin_nonce</c>
+/// decides (without nonces the book resyncs, since offsets cannot prove that nothing was lost).</para>
 /// <para>All members are thread-safe; the stream applies messages on its receive loop while callers read.</para>
 /// </remarks>
 public sealed class OrderBook

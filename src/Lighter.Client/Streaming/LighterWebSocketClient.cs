@@ -12,8 +12,10 @@ namespace Lighter.Client.Streaming;
 /// <remarks>
 /// Subscriptions are spread over as many sockets as needed (<see cref="LighterWebSocketOptions.MaxSubscriptionsPerConnection"/>
 /// each). Every socket waits for the server's <c>connected</c> frame, answers pings, sends its own keepalive, is
-/// replaced when it goes silent, reconnects with exponential backoff and jitter, and resends all its
-/// subscriptions. Frames that cannot be used are reported through <see cref="Diagnostic"/> and never end a stream.
+/// replaced when it goes silent, reconnects with exponential backoff and jitter (forever, or until
+/// <see cref="LighterWebSocketOptions.MaxReconnectAttempts"/> attempts in a row failed: then the client ends, see
+/// <see cref="Completion"/>), and resends all its subscriptions. Frames that cannot be used are reported through
+/// <see cref="Diagnostic"/> and never end a stream.
 /// </remarks>
 public sealed class LighterWebSocketClient : ILighterStreamHost, IAsyncDisposable
 {
