@@ -162,6 +162,9 @@ internal sealed partial class WebSocketConnection : IControlFrameHandler, IAsync
         {
             // Already disposed: nothing left to end.
         }
+
+        // The receive loop does not watch the lifetime token; aborting the socket ends it.
+        _socket?.Abort();
     }
 
     public async ValueTask DisposeAsync()

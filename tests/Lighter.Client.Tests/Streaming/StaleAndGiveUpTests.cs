@@ -122,6 +122,27 @@ public sealed class StaleAndGiveUpTests
     }
 
     [Fact]
+    public async Task One_socket_giving_up_ends_the_other_sockets_of_the_client_too()
+    {
+        await using var h = await StreamingHarness.StartAsync(o =>
+        {
+            o.MaxReconnectAttempts = 1;
+            o.MaxSubscriptionsPerConnection = 1; // two subscriptions, two sockets
+        });
+        await using var first = await h.Client.SubscribeAsync(RawStreamMessage.Channel("trade/0"));
+        await using var second = await h.Client.SubscribeAsync(RawStreamMessage.Channel("trade/1"));
+        await h.Server.WaitForSubscribeAsync("trade/1", connectionId: 1);
+        Assert.Equal(2, h.Client.ConnectionCount);
+        h.Server.RefuseConnections = true;
+        h.Server.Connections[0].Abort(); // only the first socket is lost
+
+        var error = await Assert.ThrowsAsync<LighterConnectionException>(() => h.Client.Completion.WaitAsync(TestWait.Guard));
+        Assert.Same(error, await Assert.ThrowsAsync<LighterConnectionException>(() => first.Completion.WaitAsync(TestWait.Guard)));
+        Assert.Same(error, await Assert.ThrowsAsync<LighterConnectionException>(() => second.Completion.WaitAsync(TestWait.Guard)));
+        Assert.Equal(SubscriptionStatus.Faulted, second.Status); // its own socket was healthy, yet the client ended
+    }
+
+    [Fact]
     public async Task A_reconnect_that_succeeds_restarts_the_count()
     {
         await using var h = await StreamingHarness.StartAsync(o => o.MaxReconnectAttempts = 1);
