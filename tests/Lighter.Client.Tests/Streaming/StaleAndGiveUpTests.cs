@@ -131,10 +131,16 @@ public sealed class StaleAndGiveUpTests
         });
         await using var first = await h.Client.SubscribeAsync(RawStreamMessage.Channel("trade/0"));
         await using var second = await h.Client.SubscribeAsync(RawStreamMessage.Channel("trade/1"));
-        await h.Server.WaitForSubscribeAsync("trade/1", connectionId: 1);
+        // The two sockets may connect in either order, so the server's connection ids are not the client's.
+        foreach (var channel in new[] { "trade/0", "trade/1" })
+        {
+            await h.Server.WaitForFrameAsync((c, f) => ScriptedLighterServer.Type(f) == "subscribe" && f.GetProperty("channel").GetString() == channel);
+        }
+
         Assert.Equal(2, h.Client.ConnectionCount);
+        Assert.Equal(2, h.Server.Connections.Count);
         h.Server.RefuseConnections = true;
-        h.Server.Connections[0].Abort(); // only the first socket is lost
+        h.Server.Connections[0].Abort(); // only one of the two sockets is lost
 
         var error = await Assert.ThrowsAsync<LighterConnectionException>(() => h.Client.Completion.WaitAsync(TestWait.Guard));
         Assert.Same(error, await Assert.ThrowsAsync<LighterConnectionException>(() => first.Completion.WaitAsync(TestWait.Guard)));
