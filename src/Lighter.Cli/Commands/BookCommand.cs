@@ -43,7 +43,9 @@ internal static class BookCommand
             "Keep a local order book for MARKET. The final (or every, with --json) line is " +
             "{\"market\":M,\"offset\":O,\"bids\":[[\"price\",\"size\"],...],\"asks\":[...]} with bids descending, asks " +
             "ascending and the exchange's wire strings. Diagnostics go to stderr. Without --until-offset it runs until Ctrl+C. " +
-            "Exit codes: 0 ok; 1 stopped before --until-offset was reached; 2 usage; 3 no connection within --connect-timeout.")
+            "A book whose connection is lost is not printed (stderr says it is not live) until a reconnect rebuilds it. " +
+            "Exit codes: 0 ok; 1 the server refused the subscription (its message on stderr) or stopped before --until-offset was reached; " +
+            "2 usage; 3 no connection within --connect-timeout.")
         {
             market, url, untilOffset, json, connectTimeout,
         };
@@ -76,8 +78,20 @@ internal static class BookCommand
         await using (client.ConfigureAwait(false))
         {
             var writeLock = new Lock();
+            OrderBook? subscribed = null;
+            var refused = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
             client.StateChanged += (_, e) => Write(error, writeLock, $"connection {e.ConnectionId}: {e.Current} ({e.Reason})");
-            client.Diagnostic += (_, e) => Write(error, writeLock, $"{e.Kind}: {e.Message}");
+            client.Diagnostic += (_, e) =>
+            {
+                Write(error, writeLock, $"{e.Kind}: {e.Message}");
+
+                // The command sends nothing but this one subscription: an error frame before its first snapshot is
+                // the server refusing it (error frames name no channel, so this is the only way to tell).
+                if (e.Kind == StreamDiagnosticKind.ServerError && Volatile.Read(ref subscribed)?.LastUpdatedAt is null)
+                {
+                    refused.TrySetResult(e.Message);
+                }
+            };
             // The client reconnects forever by design; a person at a shell wants to hear that nothing answers.
             if (!await ConnectAsync(client, request.ConnectTimeout, timeProvider ?? TimeProvider.System, cancellationToken).ConfigureAwait(false))
             {
@@ -90,6 +104,15 @@ internal static class BookCommand
             await using (subscription.ConfigureAwait(false))
             {
                 var book = subscription.Book;
+                Volatile.Write(ref subscribed, book);
+                void OnStatusChanged(object? sender, OrderBookStatusChangedEventArgs e)
+                {
+                    if (e.Current == OrderBookStatus.Disconnected)
+                    {
+                        Write(error, writeLock, $"book {request.Market} is not live ({e.Reason}); nothing is printed until a reconnect rebuilds it");
+                    }
+                }
+
                 void OnChanged(object? sender, EventArgs e)
                 {
                     var copy = book.GetSnapshot();
@@ -114,10 +137,18 @@ internal static class BookCommand
                 }
 
                 book.Changed += OnChanged;
+                book.StatusChanged += OnStatusChanged;
                 OnChanged(null, EventArgs.Empty); // A snapshot may have landed before the handler was attached.
                 try
                 {
-                    var final = await done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    var first = await Task.WhenAny(done.Task, refused.Task).WaitAsync(cancellationToken).ConfigureAwait(false);
+                    if (first == refused.Task)
+                    {
+                        Write(error, writeLock, $"The server refused order_book/{request.Market}: {await refused.Task.ConfigureAwait(false)}");
+                        return 1;
+                    }
+
+                    var final = await done.Task.ConfigureAwait(false);
                     if (!request.Json)
                     {
                         Write(output, writeLock, BookJsonLine.Format(final));
@@ -132,6 +163,7 @@ internal static class BookCommand
                 finally
                 {
                     book.Changed -= OnChanged;
+                    book.StatusChanged -= OnStatusChanged;
                 }
             }
         }

@@ -12,6 +12,10 @@ namespace Lighter.Client.Streaming;
 /// message before it. When the server sends no nonces, the update's <c>offset</c> must be greater than the last one.
 /// Anything else is a gap: the book switches to <see cref="OrderBookStatus.Resyncing"/>, ignores updates, and
 /// is rebuilt from the next snapshot, so old and new state are never mixed.</para>
+/// <para>Liveness: the moment the socket carrying the book is lost the book says <see cref="OrderBookStatus.Disconnected"/>
+/// (its levels are kept but no longer updated); <see cref="LastUpdatedAt"/> and <see cref="LastUpdateAge"/> tell how old
+/// they are. A frame that cannot be read is reported but is not a gap by itself: the next update's <c>begin_nonce</c>
+/// decides (without nonces the book resyncs, since offsets cannot prove that nothing was lost).</para>
 /// <para>All members are thread-safe; the stream applies messages on its receive loop while callers read.</para>
 /// </remarks>
 public sealed class OrderBook
@@ -21,14 +25,26 @@ public sealed class OrderBook
     private readonly PriceLadder _asks = new(isBidSide: false);
     private long _offset;
     private long? _nonce;
+    private readonly TimeProvider _time;
     private OrderBookStatus _status = OrderBookStatus.Syncing;
+    private bool _hasSnapshot;
+    private DateTimeOffset? _lastUpdatedAt;
 
     /// <summary>Creates an empty book that waits for its first snapshot.</summary>
     /// <param name="marketId">Market index.</param>
     public OrderBook(int marketId)
+        : this(marketId, null)
+    {
+    }
+
+    /// <summary>Creates an empty book that waits for its first snapshot and stamps changes with <paramref name="timeProvider"/>.</summary>
+    /// <param name="marketId">Market index.</param>
+    /// <param name="timeProvider">Clock for <see cref="LastUpdatedAt"/>; defaults to <see cref="TimeProvider.System"/>.</param>
+    public OrderBook(int marketId, TimeProvider? timeProvider)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(marketId);
         MarketId = marketId;
+        _time = timeProvider ?? TimeProvider.System;
     }
 
     /// <summary>Raised after every applied snapshot or update (on the stream's thread).</summary>
@@ -51,6 +67,21 @@ public sealed class OrderBook
             }
         }
     }
+
+    /// <summary>When the last snapshot or update was applied, or <see langword="null"/> before the first snapshot.</summary>
+    public DateTimeOffset? LastUpdatedAt
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _lastUpdatedAt;
+            }
+        }
+    }
+
+    /// <summary>Time since <see cref="LastUpdatedAt"/> on the book's clock, or <see langword="null"/> before the first snapshot.</summary>
+    public TimeSpan? LastUpdateAge => LastUpdatedAt is { } at ? _time.GetUtcNow() - at : null;
 
     /// <summary>Offset of the last applied message.</summary>
     public long Offset
@@ -95,28 +126,56 @@ public sealed class OrderBook
         ArgumentOutOfRangeException.ThrowIfNegative(depth);
         lock (_gate)
         {
-            return new OrderBookSnapshot(MarketId, _status, _offset, _nonce, _bids.Top(depth), _asks.Top(depth));
+            return new OrderBookSnapshot(MarketId, _status, _offset, _nonce, _bids.Top(depth), _asks.Top(depth)) { LastUpdatedAt = _lastUpdatedAt };
         }
     }
 
     /// <summary>Marks the book stale (e.g. after a reconnect); it is rebuilt from the next snapshot.</summary>
     internal void Invalidate(string reason)
     {
-        OrderBookStatus previous;
+        OrderBookStatus previous, next;
         lock (_gate)
         {
             previous = _status;
 
-            // A book that never had a snapshot stays Syncing: there is nothing stale to throw away.
-            if (previous != OrderBookStatus.Synced)
+            // A book that never had a snapshot goes back to Syncing: there is nothing stale to throw away.
+            next = _hasSnapshot ? OrderBookStatus.Resyncing : OrderBookStatus.Syncing;
+            if (previous is OrderBookStatus.Syncing or OrderBookStatus.Resyncing)
             {
                 return;
             }
 
-            _status = OrderBookStatus.Resyncing;
+            _status = next;
         }
 
-        StatusChanged?.Invoke(this, new OrderBookStatusChangedEventArgs(previous, OrderBookStatus.Resyncing, reason));
+        StatusChanged?.Invoke(this, new OrderBookStatusChangedEventArgs(previous, next, reason));
+    }
+
+    /// <summary>The socket carrying the book was lost: it keeps its levels but says they are not live.</summary>
+    internal void MarkDisconnected(string reason)
+    {
+        OrderBookStatus previous;
+        lock (_gate)
+        {
+            previous = _status;
+            if (previous == OrderBookStatus.Disconnected)
+            {
+                return;
+            }
+
+            _status = OrderBookStatus.Disconnected;
+        }
+
+        StatusChanged?.Invoke(this, new OrderBookStatusChangedEventArgs(previous, OrderBookStatus.Disconnected, reason));
+    }
+
+    /// <summary>Whether <paramref name="frame"/> carries a <c>begin_nonce</c> that can be checked against the book's last nonce.</summary>
+    internal bool CanProveContinuity(OrderBookFrame frame)
+    {
+        lock (_gate)
+        {
+            return frame.BeginNonce is not null && _nonce is not null;
+        }
     }
 
     internal OrderBookApplyResult Apply(OrderBookFrame frame) => Apply(frame, out _);
@@ -135,6 +194,7 @@ public sealed class OrderBook
                 _asks.Clear();
                 ApplyLevels(frame);
                 _status = OrderBookStatus.Synced;
+                _hasSnapshot = true;
                 result = OrderBookApplyResult.SnapshotApplied;
             }
             else if (_status != OrderBookStatus.Synced)
@@ -196,5 +256,6 @@ public sealed class OrderBook
 
         _offset = frame.Offset;
         _nonce = frame.Nonce ?? (frame.IsSnapshot ? null : _nonce);
+        _lastUpdatedAt = _time.GetUtcNow();
     }
 }

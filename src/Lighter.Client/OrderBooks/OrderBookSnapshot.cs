@@ -15,4 +15,8 @@ public sealed record OrderBookSnapshot(
     long Offset,
     long? Nonce,
     IReadOnlyList<PriceLevel> Bids,
-    IReadOnlyList<PriceLevel> Asks);
+    IReadOnlyList<PriceLevel> Asks)
+{
+    /// <summary>When the last snapshot or update was applied to the book, or <see langword="null"/> before the first.</summary>
+    public DateTimeOffset? LastUpdatedAt { get; init; }
+}

@@ -13,4 +13,10 @@ public enum OrderBookStatus
 
     /// <summary>A gap or a reconnect invalidated the book; updates are ignored until a fresh snapshot arrives.</summary>
     Resyncing,
+
+    /// <summary>
+    /// The socket carrying the book was lost: the levels are the last ones received and are no longer updated (see
+    /// <see cref="OrderBook.LastUpdateAge"/>). A reconnect resubscribes and the book is rebuilt from a fresh snapshot.
+    /// </summary>
+    Disconnected,
 }

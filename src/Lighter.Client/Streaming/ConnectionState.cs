@@ -14,13 +14,21 @@ public enum ConnectionState
 
     /// <summary>Closed for good (the client was disposed).</summary>
     Closed,
+
+    /// <summary>
+    /// Closed for good because <see cref="LighterWebSocketOptions.MaxReconnectAttempts"/> reconnect attempts in a row
+    /// failed; <see cref="ConnectionStateChangedEventArgs.Exception"/> holds the <see cref="LighterConnectionException"/>
+    /// every stream of the client ended with.
+    /// </summary>
+    Failed,
 }
 
 /// <summary>Raised when a socket of the client changes state.</summary>
 public sealed class ConnectionStateChangedEventArgs : EventArgs
 {
-    internal ConnectionStateChangedEventArgs(int connectionId, ConnectionState previous, ConnectionState current, string reason, TimeSpan retryIn)
+    internal ConnectionStateChangedEventArgs(int connectionId, ConnectionState previous, ConnectionState current, string reason, TimeSpan retryIn, Exception? exception = null)
     {
+        Exception = exception;
         ConnectionId = connectionId;
         Previous = previous;
         Current = current;
@@ -42,4 +50,7 @@ public sealed class ConnectionStateChangedEventArgs : EventArgs
 
     /// <summary>For <see cref="ConnectionState.Reconnecting"/>: the backoff delay before the next attempt.</summary>
     public TimeSpan RetryIn { get; }
+
+    /// <summary>For <see cref="ConnectionState.Failed"/>: the exception the client's streams ended with.</summary>
+    public Exception? Exception { get; }
 }

@@ -57,6 +57,7 @@ internal sealed class FrameDispatcher(IControlFrameHandler control, IStreamDiagn
                     hasChannel = TryGetPlainString(ref reader, out channelRange);
                     if (hasChannel && Find(frame[channelRange]) is { ReadsWholeFrame: true } sink)
                     {
+                        sink.MarkReceived();
                         sink.OnFrame(default, frame, diagnostics);
                         return;
                     }
@@ -71,6 +72,12 @@ internal sealed class FrameDispatcher(IControlFrameHandler control, IStreamDiagn
         catch (JsonException ex)
         {
             diagnostics.Report(StreamDiagnosticKind.MalformedFrame, "malformed JSON: " + ex.Message, null, frame);
+            return;
+        }
+        catch (InvalidOperationException ex)
+        {
+            // A property name with an escape that is not valid UTF-16 (e.g. a lone \udfff) cannot be compared.
+            diagnostics.Report(StreamDiagnosticKind.MalformedFrame, "unreadable property name: " + ex.Message, null, frame);
             return;
         }
 
@@ -104,6 +111,7 @@ internal sealed class FrameDispatcher(IControlFrameHandler control, IStreamDiagn
             return false;
         }
 
+        sink.MarkReceived();
         sink.OnFrame(type, frame, diagnostics);
         return true;
     }
@@ -146,7 +154,7 @@ internal sealed class FrameDispatcher(IControlFrameHandler control, IStreamDiagn
         }
         else if (type.SequenceEqual("error"u8))
         {
-            diagnostics.Report(StreamDiagnosticKind.ServerError, "server error frame", channel.IsEmpty ? null : Encoding.UTF8.GetString(channel), frame);
+            diagnostics.Report(StreamDiagnosticKind.ServerError, ServerErrorFrame.Describe(frame), channel.IsEmpty ? null : Encoding.UTF8.GetString(channel), frame);
         }
         else
         {

@@ -5,5 +5,8 @@ internal interface ILighterStreamHost : IStreamDiagnostics
 {
     void OnStateChanged(ConnectionStateChangedEventArgs args);
 
+    /// <summary>A socket gave up reconnecting: the whole client ends with <paramref name="error"/>.</summary>
+    void OnConnectionFailed(LighterConnectionException error);
+
     ValueTask<AuthToken> GetAuthTokenAsync(CancellationToken cancellationToken);
 }

@@ -21,7 +21,23 @@ public sealed class LighterSubscription<T> : IAsyncDisposable
     public string Address => _sink.Address;
 
     /// <summary>
-    /// Messages in arrival order until the subscription is disposed. The buffer holds
+    /// Whether the subscription is fed by a live socket right now: <see cref="SubscriptionStatus.Disconnected"/> from
+    /// the moment its socket is lost until a reconnect resubscribes it.
+    /// </summary>
+    public SubscriptionStatus Status => _sink.Status;
+
+    /// <summary>When the last frame of the channel arrived (on the client's clock), or <see langword="null"/> before the first.</summary>
+    public DateTimeOffset? LastMessageAt => _sink.LastMessageAt;
+
+    /// <summary>
+    /// Completes when the subscription ends; faults with <see cref="LighterConnectionException"/> when the client gave
+    /// up reconnecting.
+    /// </summary>
+    public Task Completion => _sink.Completion;
+
+    /// <summary>
+    /// Messages in arrival order until the subscription is disposed (or, when the client gives up reconnecting, until
+    /// the buffered messages are read; then it throws <see cref="LighterConnectionException"/>). The buffer holds
     /// <see cref="LighterWebSocketOptions.SubscriptionBufferCapacity"/> messages; beyond that the oldest is dropped.
     /// </summary>
     /// <param name="cancellationToken">Ends the enumeration (the subscription stays active).</param>

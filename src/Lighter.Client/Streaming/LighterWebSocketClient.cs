@@ -12,8 +12,10 @@ namespace Lighter.Client.Streaming;
 /// <remarks>
 /// Subscriptions are spread over as many sockets as needed (<see cref="LighterWebSocketOptions.MaxSubscriptionsPerConnection"/>
 /// each). Every socket waits for the server's <c>connected</c> frame, answers pings, sends its own keepalive, is
-/// replaced when it goes silent, reconnects with exponential backoff and jitter, and resends all its
-/// subscriptions. Frames that cannot be used are reported through <see cref="Diagnostic"/> and never end a stream.
+/// replaced when it goes silent, reconnects with exponential backoff and jitter (forever, or until
+/// <see cref="LighterWebSocketOptions.MaxReconnectAttempts"/> attempts in a row failed: then the client ends, see
+/// <see cref="Completion"/>), and resends all its subscriptions. Frames that cannot be used are reported through
+/// <see cref="Diagnostic"/> and never end a stream.
 /// </remarks>
 public sealed class LighterWebSocketClient : ILighterStreamHost, IAsyncDisposable
 {
@@ -25,7 +27,9 @@ public sealed class LighterWebSocketClient : ILighterStreamHost, IAsyncDisposabl
     private readonly ILogger _logger;
     private readonly List<WebSocketConnection> _connections = [];
     private readonly Lock _gate = new();
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _disposed;
+    private LighterConnectionException? _failure;
 
     /// <summary>Creates a client; nothing connects until the first subscription, transaction or <see cref="ConnectAsync"/>.</summary>
     /// <param name="options">Settings; defaults to mainnet and the documented limits.</param>
@@ -53,6 +57,12 @@ public sealed class LighterWebSocketClient : ILighterStreamHost, IAsyncDisposabl
 
     /// <summary>Raised for frames the client could not deliver: malformed, unknown, unrouted, overflow, resync.</summary>
     public event EventHandler<StreamDiagnosticEventArgs>? Diagnostic;
+
+    /// <summary>
+    /// Completes when the client is disposed; faults with <see cref="LighterConnectionException"/> when it gave up
+    /// reconnecting (<see cref="LighterWebSocketOptions.MaxReconnectAttempts"/>). Await it to supervise the client.
+    /// </summary>
+    public Task Completion => _completion.Task;
 
     /// <summary>Number of sockets currently open or reopening.</summary>
     public int ConnectionCount
@@ -90,7 +100,7 @@ public sealed class LighterWebSocketClient : ILighterStreamHost, IAsyncDisposabl
     /// <param name="cancellationToken">Cancels sending the subscribe frame.</param>
     public async Task<OrderBookSubscription> SubscribeOrderBookAsync(int marketId, CancellationToken cancellationToken = default)
     {
-        var book = new OrderBook(marketId);
+        var book = new OrderBook(marketId, _time);
         var sink = new OrderBookSink(book, static (s, reason) => s.Connection?.Resync(s, reason));
         await AttachAsync(sink, cancellationToken).ConfigureAwait(false);
         return new OrderBookSubscription(sink, this);
@@ -100,6 +110,7 @@ public sealed class LighterWebSocketClient : ILighterStreamHost, IAsyncDisposabl
     /// <param name="transaction">Type and signed <c>tx_info</c>.</param>
     /// <param name="cancellationToken">Cancels the wait; the frame may already be sent.</param>
     /// <exception cref="TimeoutException">No response within <see cref="LighterWebSocketOptions.TransactionTimeout"/>.</exception>
+    /// <exception cref="InvalidDataException">The reply arrived but cannot be read (e.g. invalid UTF-8 in a field).</exception>
     public Task<WsTransactionResponse> SendTransactionAsync(TxPayload transaction, CancellationToken cancellationToken = default) =>
         Primary().SendTransactionsAsync([transaction], batch: false, cancellationToken);
 
@@ -107,6 +118,7 @@ public sealed class LighterWebSocketClient : ILighterStreamHost, IAsyncDisposabl
     /// <param name="transactions">Types and signed <c>tx_info</c> strings, in order.</param>
     /// <param name="cancellationToken">Cancels the wait; the frame may already be sent.</param>
     /// <exception cref="TimeoutException">No response within <see cref="LighterWebSocketOptions.TransactionTimeout"/>.</exception>
+    /// <exception cref="InvalidDataException">The reply arrived but cannot be read (e.g. invalid UTF-8 in a field).</exception>
     public Task<WsTransactionResponse> SendTransactionBatchAsync(IReadOnlyList<TxPayload> transactions, CancellationToken cancellationToken = default) =>
         Primary().SendTransactionsAsync(transactions, batch: true, cancellationToken);
 
@@ -147,6 +159,8 @@ public sealed class LighterWebSocketClient : ILighterStreamHost, IAsyncDisposabl
         {
             await connection.DisposeAsync().ConfigureAwait(false);
         }
+
+        _completion.TrySetResult();
     }
 
     internal Task DetachAsync(SubscriptionSink sink, CancellationToken cancellationToken) =>
@@ -164,6 +178,24 @@ public sealed class LighterWebSocketClient : ILighterStreamHost, IAsyncDisposabl
         }
 
         StateChanged?.Invoke(this, args);
+    }
+
+    void ILighterStreamHost.OnConnectionFailed(LighterConnectionException error)
+    {
+        WebSocketConnection[] others;
+        lock (_gate)
+        {
+            _failure ??= error;
+            others = [.. _connections];
+        }
+
+        // One socket giving up ends the client: the other sockets close and their streams end the same way.
+        foreach (var connection in others)
+        {
+            connection.Fail(error);
+        }
+
+        _completion.TrySetException(error);
     }
 
     ValueTask<AuthToken> ILighterStreamHost.GetAuthTokenAsync(CancellationToken cancellationToken) =>
@@ -200,7 +232,7 @@ public sealed class LighterWebSocketClient : ILighterStreamHost, IAsyncDisposabl
         WebSocketConnection connection;
         lock (_gate)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
+            ThrowIfEnded();
             connection = _connections.FirstOrDefault(c => c.Dispatcher.Count < _options.MaxSubscriptionsPerConnection) ?? Open();
         }
 
@@ -211,8 +243,17 @@ public sealed class LighterWebSocketClient : ILighterStreamHost, IAsyncDisposabl
     {
         lock (_gate)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
+            ThrowIfEnded();
             return _connections.Count > 0 ? _connections[0] : Open();
+        }
+    }
+
+    private void ThrowIfEnded()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_failure is not null)
+        {
+            throw new LighterConnectionException("The client gave up reconnecting: " + _failure.Message, _failure);
         }
     }
 

@@ -30,6 +30,15 @@ public sealed class LighterWebSocketOptions
     /// <summary>Random spread applied to each reconnect delay, as a fraction (0.2 = ±20 %). Default 0.2.</summary>
     public double ReconnectJitter { get; set; } = 0.2;
 
+    /// <summary>
+    /// How many reconnect attempts in a row may fail before the client gives up, or <see langword="null"/> (the
+    /// default) to retry forever. Giving up ends the client: its sockets turn <see cref="ConnectionState.Failed"/>,
+    /// every subscription, order book and pending send ends with a <see cref="LighterConnectionException"/>, and
+    /// <see cref="LighterWebSocketClient.Completion"/> faults with it, so a supervisor can act. The count restarts
+    /// whenever a socket connects; 0 gives up on the first loss.
+    /// </summary>
+    public int? MaxReconnectAttempts { get; set; }
+
     /// <summary>Subscriptions per connection before another connection is opened (server limit 500).</summary>
     public int MaxSubscriptionsPerConnection { get; set; } = 500;
 
@@ -74,6 +83,11 @@ public sealed class LighterWebSocketOptions
         if (ReconnectJitter is < 0 or > 1)
         {
             throw new ArgumentOutOfRangeException(nameof(ReconnectJitter), "ReconnectJitter must be between 0 and 1.");
+        }
+
+        if (MaxReconnectAttempts is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxReconnectAttempts), MaxReconnectAttempts, "MaxReconnectAttempts must be null (unlimited) or at least 0.");
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxSubscriptionsPerConnection, 1, nameof(MaxSubscriptionsPerConnection));

@@ -9,6 +9,10 @@ internal sealed class OrderBookSink : SubscriptionSink
     private readonly Action<SubscriptionSink, string> _resync;
     private bool _resyncRequested;
 
+    // Set when a frame on the channel could not be read: it may have been an update. The next readable update decides
+    // whether anything was lost (its begin_nonce continues the book or not); only a snapshot clears it otherwise.
+    private bool _unreadFrameSinceLastUpdate;
+
     public OrderBookSink(OrderBook book, Action<SubscriptionSink, string> resync)
         : base(string.Create(CultureInfo.InvariantCulture, $"order_book/{book.MarketId}"), requiresAuth: false)
     {
@@ -37,12 +41,27 @@ internal sealed class OrderBookSink : SubscriptionSink
 
         if (error is not null || _frame.Kind == OrderBookFrameKind.Missing)
         {
+            // Not evidence of a gap by itself: the next update's begin_nonce tells whether an update was lost.
             diagnostics.Report(StreamDiagnosticKind.MalformedFrame, $"order book frame on '{Address}': {error ?? "field 'type' is missing"}", Address, frame);
-            RequestResync("a malformed order book frame may have hidden an update", diagnostics);
+            _unreadFrameSinceLastUpdate = true;
             return;
         }
 
-        switch (Book.Apply(_frame, out var gap))
+        if (_unreadFrameSinceLastUpdate && !_frame.IsSnapshot && Book.Status == OrderBookStatus.Synced && !Book.CanProveContinuity(_frame))
+        {
+            // Offsets only say "later", not "next": without nonces a lost update cannot be ruled out.
+            _unreadFrameSinceLastUpdate = false;
+            RequestResync("an unreadable frame may have hidden an update and the next update carries no begin_nonce to prove continuity", diagnostics);
+            return;
+        }
+
+        var result = Book.Apply(_frame, out var gap);
+        if (result != OrderBookApplyResult.IgnoredUntilSnapshot)
+        {
+            _unreadFrameSinceLastUpdate = false;
+        }
+
+        switch (result)
         {
             case OrderBookApplyResult.SnapshotApplied:
                 _resyncRequested = false;
@@ -57,8 +76,11 @@ internal sealed class OrderBookSink : SubscriptionSink
     {
         // A new subscription starts with a snapshot: forget anything applied on the previous socket.
         _resyncRequested = false;
+        _unreadFrameSinceLastUpdate = false;
         Book.Invalidate("resubscribing");
     }
+
+    protected override void OnDisconnected(string reason) => Book.MarkDisconnected("connection lost: " + reason);
 
     private void RequestResync(string reason, IStreamDiagnostics diagnostics)
     {

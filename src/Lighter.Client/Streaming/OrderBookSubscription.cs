@@ -17,6 +17,18 @@ public sealed class OrderBookSubscription : IAsyncDisposable
     /// <summary>The book; read it any time, or follow <see cref="OrderBook.Changed"/>.</summary>
     public OrderBook Book => _sink.Book;
 
+    /// <summary>
+    /// Whether the book is fed by a live socket right now (<see cref="OrderBook.Status"/> says
+    /// <see cref="OrderBookStatus.Disconnected"/> at the same moment).
+    /// </summary>
+    public SubscriptionStatus Status => _sink.Status;
+
+    /// <summary>
+    /// Completes when the subscription ends; faults with <see cref="LighterConnectionException"/> when the client gave
+    /// up reconnecting (the book then keeps its last levels and stays <see cref="OrderBookStatus.Disconnected"/>).
+    /// </summary>
+    public Task Completion => _sink.Completion;
+
     /// <summary>Unsubscribes; the book keeps its last state.</summary>
     public async ValueTask DisposeAsync()
     {

@@ -12,7 +12,7 @@ public enum StreamDiagnosticKind
     /// <summary>The frame names a channel with no active subscription.</summary>
     UnroutedMessage,
 
-    /// <summary>The server sent an <c>error</c> frame.</summary>
+    /// <summary>The server sent an <c>error</c> frame; the message carries its code and text.</summary>
     ServerError,
 
     /// <summary>A consumer fell behind; the oldest buffered message was dropped.</summary>

@@ -59,12 +59,18 @@ internal sealed class TransactionCorrelator
 
     public void Forget(string id) => _pending.TryRemove(id, out _);
 
-    /// <summary>Completes the request the reply belongs to; a reply without id answers the oldest open request.</summary>
-    public bool Complete(ReadOnlySpan<byte> frame)
+    /// <summary>
+    /// Completes the request the reply belongs to; a reply without id answers the oldest open request. A reply that
+    /// cannot be read fails its request at once with <see cref="InvalidDataException"/>. Never throws.
+    /// </summary>
+    /// <returns>Whether a request matched, and why the reply could not be read (null when it could).</returns>
+    public (bool Matched, string? Problem) Complete(ReadOnlySpan<byte> frame)
     {
-        var response = Parse(frame);
-        var id = response.Id;
-        if (id is null)
+        var reply = TransactionReplyReader.Read(frame);
+        var id = reply.Id;
+
+        // Only a fully read reply that has no id at all answers the oldest request; a damaged one is not guessed at.
+        if (id is null && !reply.HasIdField)
         {
             while (_order.TryDequeue(out var oldest))
             {
@@ -78,11 +84,20 @@ internal sealed class TransactionCorrelator
 
         if (id is null || !_pending.TryRemove(id, out var tcs))
         {
-            return false;
+            return (false, reply.Problem);
         }
 
-        tcs.TrySetResult(response);
-        return true;
+        if (reply.Response is { } response)
+        {
+            tcs.TrySetResult(response);
+        }
+        else
+        {
+            tcs.TrySetException(new InvalidDataException(
+                $"The reply to transaction request {id} arrived but cannot be read ({reply.Problem}); the transaction may or may not have been accepted."));
+        }
+
+        return (true, reply.Problem);
     }
 
     /// <summary>Fails every open request, e.g. when the socket is lost before the replies arrived.</summary>
@@ -126,41 +141,4 @@ internal sealed class TransactionCorrelator
             }
         }
     }
-
-    private static WsTransactionResponse Parse(ReadOnlySpan<byte> frame)
-    {
-        using var document = JsonDocument.Parse(frame.ToArray());
-        var root = document.RootElement;
-        var data = root.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? d : root;
-        string? id = Text(root, "id") ?? Text(data, "id");
-        var code = Number(root, "code") ?? Number(data, "code") ?? 0;
-        var message = Text(root, "message") ?? Text(data, "message");
-        var hashes = new List<string>();
-        foreach (var scope in new[] { root, data })
-        {
-            if (scope.TryGetProperty("tx_hash", out var h) && h.ValueKind == JsonValueKind.String && !hashes.Contains(h.GetString()!))
-            {
-                hashes.Add(h.GetString()!);
-            }
-
-            if (scope.TryGetProperty("tx_hashes", out var hs) && hs.ValueKind == JsonValueKind.Array)
-            {
-                hashes.AddRange(hs.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).Where(x => !hashes.Contains(x)).ToList());
-            }
-        }
-
-        var error = root.TryGetProperty("error", out var e) && e.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined) ? e.GetRawText() : null;
-        return new WsTransactionResponse(id, code, message, hashes, error);
-    }
-
-    private static string? Text(JsonElement scope, string name) =>
-        scope.TryGetProperty(name, out var v) ? v.ValueKind switch
-        {
-            JsonValueKind.String => v.GetString(),
-            JsonValueKind.Number => v.GetRawText(),
-            _ => null,
-        } : null;
-
-    private static int? Number(JsonElement scope, string name) =>
-        scope.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n) ? n : null;
 }

@@ -52,5 +52,5 @@ internal sealed class TypedSubscriptionSink<T> : SubscriptionSink
         _buffer.Writer.TryWrite(message);
     }
 
-    public override void OnCompleted() => _buffer.Writer.TryComplete();
+    protected override void OnEnded(Exception? error) => _buffer.Writer.TryComplete(error);
 }

@@ -9,14 +9,22 @@ internal sealed partial class WebSocketConnection
     private async Task RunAsync()
     {
         var token = _lifetime.Token;
+        var attempt = 0;
+        var failedReconnects = 0; // failed reconnect attempts since the last socket that reached Connected
+        LighterConnectionException? gaveUp = null;
         while (!token.IsCancellationRequested)
         {
             string reason;
+            Exception? failure = null;
+            var reachedConnected = false;
+            attempt++;
             try
             {
                 SetState(ConnectionState.Connecting, "opening socket", TimeSpan.Zero);
                 var receive = await ConnectOnceAsync(token).ConfigureAwait(false);
                 _backoff.Reset();
+                failedReconnects = 0;
+                reachedConnected = true;
                 var generation = Interlocked.Increment(ref _socketGeneration);
                 await SubscribeAllAsync(generation, token).ConfigureAwait(false);
                 SetState(ConnectionState.Connected, "connected and subscribed", TimeSpan.Zero);
@@ -36,10 +44,17 @@ internal sealed partial class WebSocketConnection
 #pragma warning restore CA1031
             {
                 reason = _abortReason ?? ex.Message;
+                failure = ex;
             }
             finally
             {
                 TearDown();
+            }
+
+            // Said at once, before any reconnect: what the subscriptions hold is no longer live.
+            foreach (var sink in Dispatcher.Sinks)
+            {
+                sink.Disconnect(reason);
             }
 
             if (token.IsCancellationRequested)
@@ -49,6 +64,19 @@ internal sealed partial class WebSocketConnection
 
             _connected = NewSignal();
             _transactions.FailAll(new IOException($"The connection was lost before the response arrived ({reason}); the transaction may or may not have been accepted."));
+            if (!reachedConnected && attempt > 1)
+            {
+                failedReconnects++;
+            }
+
+            if (_options.MaxReconnectAttempts is { } cap && failedReconnects >= cap)
+            {
+                gaveUp = new LighterConnectionException(
+                    $"Gave up on {_options.Uri} after {failedReconnects} failed reconnect attempt(s) in a row (MaxReconnectAttempts = {cap}); last failure: {reason}",
+                    failure);
+                break;
+            }
+
             var delay = _backoff.Next();
             var wait = Task.Delay(delay, _time, token);
             SetState(ConnectionState.Reconnecting, reason, delay);
@@ -62,9 +90,33 @@ internal sealed partial class WebSocketConnection
             }
         }
 
+        if ((gaveUp ?? _failure) is { } error)
+        {
+            End(error);
+            if (gaveUp is not null)
+            {
+                _host.OnConnectionFailed(gaveUp);
+            }
+
+            return;
+        }
+
         _transactions.FailAll(new ObjectDisposedException(nameof(LighterWebSocketClient)));
         _connected.TrySetException(new ObjectDisposedException(nameof(LighterWebSocketClient)));
         SetState(ConnectionState.Closed, "client disposed", TimeSpan.Zero);
+    }
+
+    /// <summary>Ends the connection for good with <paramref name="error"/>: every waiter and stream gets it.</summary>
+    private void End(LighterConnectionException error)
+    {
+        _transactions.FailAll(error);
+        _connected.TrySetException(error);
+        foreach (var sink in Dispatcher.Sinks)
+        {
+            sink.Fault(error);
+        }
+
+        SetState(ConnectionState.Failed, error.Message, TimeSpan.Zero, error);
     }
 
     private async Task SubscribeAllAsync(int generation, CancellationToken token)
@@ -206,7 +258,7 @@ internal sealed partial class WebSocketConnection
         _socket = null;
     }
 
-    private void SetState(ConnectionState state, string reason, TimeSpan retryIn)
+    private void SetState(ConnectionState state, string reason, TimeSpan retryIn, Exception? error = null)
     {
         ConnectionState previous;
         lock (_stateGate)
@@ -215,6 +267,6 @@ internal sealed partial class WebSocketConnection
             _state = state;
         }
 
-        _host.OnStateChanged(new ConnectionStateChangedEventArgs(Id, previous, state, reason, retryIn));
+        _host.OnStateChanged(new ConnectionStateChangedEventArgs(Id, previous, state, reason, retryIn, error));
     }
 }

@@ -54,6 +54,10 @@ internal sealed partial class WebSocketConnection
         }
 
         await SendAsync(buffer.WrittenMemory, rateLimited: true, cancellationToken).ConfigureAwait(false);
+        if (subscribe)
+        {
+            sink.MarkLive();
+        }
     }
 
     /// <summary>Sends a (un)subscribe frame; a socket that drops meanwhile resubscribes everything on reconnect.</summary>

@@ -33,6 +33,7 @@ internal sealed partial class WebSocketConnection : IControlFrameHandler, IAsync
     private int _socketGeneration;
     private string? _abortReason;
     private Task? _run;
+    private LighterConnectionException? _failure;
     private readonly Lock _stateGate = new();
     private ConnectionState _state = ConnectionState.Connecting;
 
@@ -70,6 +71,7 @@ internal sealed partial class WebSocketConnection : IControlFrameHandler, IAsync
     public async Task AddAsync(SubscriptionSink sink, CancellationToken cancellationToken)
     {
         sink.Connection = this;
+        sink.Time = _time;
         bool connected;
 
         // Adding and reading the state under the lock that also guards the switch to Connected means either the
@@ -98,7 +100,7 @@ internal sealed partial class WebSocketConnection : IControlFrameHandler, IAsync
             await TrySendAsync(sink, subscribe: false, cancellationToken).ConfigureAwait(false);
         }
 
-        sink.OnCompleted();
+        sink.Complete();
     }
 
     /// <summary>Unsubscribes and subscribes again so the server sends a fresh snapshot.</summary>
@@ -136,17 +138,33 @@ internal sealed partial class WebSocketConnection : IControlFrameHandler, IAsync
 
     void IControlFrameHandler.OnTransactionResponse(ReadOnlySpan<byte> frame)
     {
+        // Complete never throws: an unreadable reply fails its request at once, or is reported when it matches none.
+        var (matched, problem) = _transactions.Complete(frame);
+        if (problem is not null)
+        {
+            _host.Report(StreamDiagnosticKind.MalformedFrame, "transaction response: " + problem + (matched ? "" : "; it matches no open request"), null, frame);
+        }
+        else if (!matched)
+        {
+            _host.Report(StreamDiagnosticKind.UnroutedMessage, "transaction response matches no open request", null, frame);
+        }
+    }
+
+    /// <summary>Ends this connection because another socket of the client gave up: its streams fault with <paramref name="error"/>.</summary>
+    public void Fail(LighterConnectionException error)
+    {
+        _failure = error;
         try
         {
-            if (!_transactions.Complete(frame))
-            {
-                _host.Report(StreamDiagnosticKind.UnroutedMessage, "transaction response matches no open request", null, frame);
-            }
+            _lifetime.Cancel();
         }
-        catch (JsonException ex)
+        catch (ObjectDisposedException)
         {
-            _host.Report(StreamDiagnosticKind.MalformedFrame, "transaction response: " + ex.Message, null, frame);
+            // Already disposed: nothing left to end.
         }
+
+        // The receive loop does not watch the lifetime token; aborting the socket ends it.
+        _socket?.Abort();
     }
 
     public async ValueTask DisposeAsync()
@@ -160,7 +178,7 @@ internal sealed partial class WebSocketConnection : IControlFrameHandler, IAsync
 
         foreach (var sink in Dispatcher.Sinks)
         {
-            sink.OnCompleted();
+            sink.Complete();
         }
 
         _lifetime.Dispose();

@@ -34,6 +34,9 @@ internal sealed class ScriptedLighterServer : IAsyncDisposable
     /// <summary>When false, new connections neither answer pings nor receive anything (a silent peer).</summary>
     public bool Responsive { get; set; } = true;
 
+    /// <summary>When true, upgrade requests are answered with HTTP 503 (a server that refuses every reconnect).</summary>
+    public bool RefuseConnections { get; set; }
+
     /// <summary>Whether order-book frames carry nonce / begin_nonce (the live exchange does).</summary>
     public bool SendNonces { get; set; } = true;
 
@@ -140,6 +143,15 @@ internal sealed class ScriptedLighterServer : IAsyncDisposable
         }
     }
 
+    /// <summary>The <c>type</c> of every client frame recorded so far, in arrival order.</summary>
+    public IReadOnlyList<string?> ReceivedTypes()
+    {
+        lock (_gate)
+        {
+            return [.. _received.Select(r => Type(r.Frame))];
+        }
+    }
+
     public Task<JsonElement> WaitForSubscribeAsync(string channel, int connectionId) =>
         WaitForFrameAsync((c, f) => c.Id == connectionId && Type(f) == "subscribe" && f.GetProperty("channel").GetString() == channel);
 
@@ -157,6 +169,12 @@ internal sealed class ScriptedLighterServer : IAsyncDisposable
         if (!context.WebSockets.IsWebSocketRequest)
         {
             context.Response.StatusCode = 400;
+            return;
+        }
+
+        if (RefuseConnections)
+        {
+            context.Response.StatusCode = 503;
             return;
         }
 

@@ -1,0 +1,50 @@
+using Lighter.Client.Streaming;
+using Lighter.Client.Streaming.Messages;
+
+namespace Lighter.Client.Tests.Fuzzing;
+
+/// <summary>
+/// Fuzzes <see cref="FrameDispatcher.Dispatch"/> with real sinks behind it (an order book, a generated typed channel,
+/// a raw channel) and a transaction correlator as control handler: no frame makes it throw (its contract: anything it
+/// cannot use becomes a diagnostic), hang, or allocate beyond the stated bound.
+/// </summary>
+/// <remarks>
+/// CI: the fixed seeds in <see cref="FuzzRunner.Seeds"/>, <see cref="FuzzRunner.DefaultIterations"/> inputs each.
+/// Long mode: <c>LIGHTER_FUZZ_ITERATIONS=1000000 dotnet test tests/Lighter.Client.Tests --filter Category=Fuzz</c>.
+/// </remarks>
+[Trait("Category", "Fuzz")]
+public sealed class FrameDispatcherFuzzTests
+{
+    [Fact]
+    public void Dispatch_never_throws_whatever_arrives()
+    {
+        var diagnostics = new CountingDiagnostics();
+        var control = new CorrelatingControl();
+        var dispatcher = new FrameDispatcher(control, diagnostics);
+        Assert.True(dispatcher.TryAdd(new OrderBookSink(new OrderBook(0), static (_, _) => { })));
+        Assert.True(dispatcher.TryAdd(new TypedSubscriptionSink<TradeChannelMessage>(LighterChannels.Trade(0), capacity: 4)));
+        Assert.True(dispatcher.TryAdd(new TypedSubscriptionSink<RawStreamMessage>(RawStreamMessage.Channel("height"), capacity: 4)));
+
+        FuzzRunner.Run(
+            [FuzzSeeds.BookUpdate, FuzzSeeds.BookSnapshot, FuzzSeeds.Trade, FuzzSeeds.Height, FuzzSeeds.TxReply, FuzzSeeds.TxBatchReply, .. FuzzSeeds.Control],
+            input => dispatcher.Dispatch(input),
+            length => (256 * 1024) + (64L * length));
+        Assert.True(diagnostics.Count > 0);
+    }
+
+    /// <summary>Routes transaction replies into a real correlator, as the connection does.</summary>
+    private sealed class CorrelatingControl : IControlFrameHandler
+    {
+        private readonly TransactionCorrelator _transactions = new();
+
+        public void OnConnected()
+        {
+        }
+
+        public void OnPing()
+        {
+        }
+
+        public void OnTransactionResponse(ReadOnlySpan<byte> frame) => _ = _transactions.Complete(frame);
+    }
+}
