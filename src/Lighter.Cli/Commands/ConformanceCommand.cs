@@ -15,7 +15,9 @@ internal static class ConformanceCommand
         var command = new Command(
             "conformance",
             "Recompute every vector (keys, pre-images, hashes, tx_info, fixed-k and L1 signatures, signature " +
-            "verification, rejection of invalid inputs) and print PASS/FAIL per vector. Exit code 0 only if all passed.")
+            "verification, rejection of invalid inputs) and print PASS/FAIL per vector. A file that cannot be used " +
+            $"(missing, a directory, larger than {ConformanceFile.MaxBytesText}, not JSON, not a known vector format) " +
+            "is one FAIL line naming it. Exit code 0 only if all passed.")
         {
             files,
         };

@@ -36,26 +36,21 @@ internal sealed class ConformanceContext
 
     private void TryAdd(string path)
     {
-        JsonElement root;
-        try
-        {
-            root = JsonDocument.Parse(File.ReadAllBytes(path)).RootElement;
-        }
-        catch (JsonException)
+        // A file that is unreadable or not a keys file adds nothing; it is reported when it is run itself.
+        using var document = ConformanceFile.TryLoad(path, out _);
+        if (document is null || document.RootElement.ValueKind != JsonValueKind.Object
+            || !document.RootElement.TryGetProperty("keys", out var keys) || keys.ValueKind != JsonValueKind.Array)
         {
             return;
         }
 
-        if (root.ValueKind != JsonValueKind.Object)
+        foreach (var key in keys.EnumerateArray())
         {
-            return;
-        }
-
-        if (root.TryGetProperty("keys", out var keys))
-        {
-            foreach (var key in keys.EnumerateArray())
+            if (key.ValueKind == JsonValueKind.Object
+                && key.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+                && key.TryGetProperty("private_key_hex_input", out var hex) && hex.ValueKind == JsonValueKind.String)
             {
-                _privateKeys[key.GetProperty("id").GetString()!] = key.GetProperty("private_key_hex_input").GetString()!;
+                _privateKeys[id.GetString()!] = hex.GetString()!;
             }
         }
     }
