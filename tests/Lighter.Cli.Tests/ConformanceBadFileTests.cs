@@ -58,6 +58,30 @@ public sealed class ConformanceBadFileTests
     }
 
     [Fact]
+    public async Task A_field_of_the_wrong_type_or_missing_is_named_in_the_reason()
+    {
+        using var temp = new TempDirectory();
+        File.Copy(Path.Combine(SharedVectors.Oracle, "keys.json"), Path.Combine(temp.Path, "keys.json"));
+        var transactions = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(SharedVectors.Oracle, "transactions.json")))!;
+        var vectors = transactions["vectors"]!.AsArray();
+        vectors[0]!["nonce"] = "x";
+        vectors[1]!.AsObject().Remove("tx_type");
+        var file = Path.Combine(temp.Path, "transactions.json");
+        await File.WriteAllTextAsync(file, transactions.ToJsonString());
+        var keys = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(SharedVectors.Oracle, "keys.json")))!;
+        keys["keys"] = new JsonObject();
+        var badKeys = Path.Combine(temp.Path, "badkeys.json");
+        await File.WriteAllTextAsync(badKeys, keys.ToJsonString());
+
+        var (exit, output) = await Cli.RunAsync(["conformance", file, badKeys]);
+
+        Assert.Equal(1, exit);
+        Assert.Contains(": 'nonce' must be a 64-bit integer", output, StringComparison.Ordinal);
+        Assert.Contains(": 'tx_type' is missing", output, StringComparison.Ordinal);
+        Assert.Contains("FAIL badkeys.json: not a valid vector file of its kind: FormatException: 'keys' must be an array", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Dev_zero_stops_at_the_size_limit_within_seconds()
     {
         if (!File.Exists("/dev/zero"))

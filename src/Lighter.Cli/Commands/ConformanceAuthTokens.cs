@@ -11,7 +11,7 @@ internal static class ConformanceAuthTokens
 {
     public static void Run(JsonElement root, string prefix, ConformanceContext context, ConformanceReport report)
     {
-        foreach (var vector in root.Field("vectors").EnumerateArray())
+        foreach (var vector in root.Array("vectors"))
         {
             report.Vector(prefix + vector.Text("message"), problems => Check(vector, context, problems));
         }
@@ -20,11 +20,11 @@ internal static class ConformanceAuthTokens
     private static void Check(JsonElement vector, ConformanceContext context, List<string> problems)
     {
         var message = AuthTokens.Message(
-            vector.Field("deadline_unix_s").GetInt64(), vector.Field("account_index").GetInt64(),
-            vector.Field("api_key_index").GetByte());
+            vector.I64("deadline_unix_s"), vector.I64("account_index"),
+            vector.U8("api_key_index"));
         Expect(problems, "message", vector.Text("message"), message);
         Expect(problems, "packed elements",
-            string.Join(",", vector.Field("message_elems").EnumerateArray().Select(e => e.GetString())),
+            string.Join(",", vector.Array("message_elems").Select(e => e.GetString())),
             string.Join(",", AuthTokens.PackMessage(message).Select(e => e.ToString(CultureInfo.InvariantCulture))));
         var hash = AuthTokens.Hash(message);
         Expect(problems, "message hash", vector.Text("message_hash_hex"), ConformanceTransactions.Hex(hash));
@@ -37,7 +37,7 @@ internal static class ConformanceAuthTokens
 
         var official = vector.Text("token");
         var officialSignature = Convert.FromHexString(official[(official.LastIndexOf(':') + 1)..]);
-        Expect(problems, "official token verifies", vector.Field("token_sig_valid").GetBoolean().ToString(),
+        Expect(problems, "official token verifies", vector.Bool("token_sig_valid").ToString(),
             Schnorr.Verify(key.PublicKey, hash, officialSignature).ToString());
     }
 }

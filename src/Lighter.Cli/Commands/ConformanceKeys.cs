@@ -13,7 +13,7 @@ internal static class ConformanceKeys
 {
     public static void Run(JsonElement root, string prefix, ConformanceReport report)
     {
-        foreach (var vector in root.Field("keys").EnumerateArray())
+        foreach (var vector in root.Array("keys"))
         {
             report.Vector(prefix + vector.Text("id"), problems =>
             {
@@ -32,7 +32,7 @@ internal static class ConformanceKeys
             return;
         }
 
-        foreach (var vector in seeds.Field("vectors").EnumerateArray())
+        foreach (var vector in seeds.Array("vectors"))
         {
             report.Vector(prefix + "seed_" + vector.Text("seed_hex")[..8], problems =>
             {
@@ -59,9 +59,9 @@ internal static class ConformanceKeys
                 using var key = context.PrivateKey(id);
                 return Schnorr.Verify(key.PublicKey, hash, sig1) && Schnorr.Verify(key.PublicKey, hash, sig2);
             });
-            Expect(problems, "both signatures verify under one known key", root.Field("both_valid").GetBoolean().ToString(),
+            Expect(problems, "both signatures verify under one known key", root.Bool("both_valid").ToString(),
                 (signer is not null).ToString());
-            Expect(problems, "signatures identical", root.Field("identical").GetBoolean().ToString(),
+            Expect(problems, "signatures identical", root.Bool("identical").ToString(),
                 sig1.AsSpan().SequenceEqual(sig2).ToString());
         });
 
@@ -69,7 +69,7 @@ internal static class ConformanceKeys
     public static void RunSchnorr(JsonElement root, string prefix, ConformanceReport report)
     {
         var index = 0;
-        foreach (var vector in root.Field("vectors").EnumerateArray())
+        foreach (var vector in root.Array("vectors"))
         {
             report.Vector(prefix + index++, problems =>
             {

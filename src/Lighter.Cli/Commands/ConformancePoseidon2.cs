@@ -10,9 +10,9 @@ internal static class ConformancePoseidon2
 {
     public static void Run(JsonElement root, string prefix, ConformanceReport report)
     {
-        foreach (var vector in root.Field("vectors").EnumerateArray())
+        foreach (var vector in root.Array("vectors"))
         {
-            report.Vector(prefix + "len_" + vector.Field("len").GetInt32(), problems =>
+            report.Vector(prefix + "len_" + vector.I32("len"), problems =>
             {
                 var input = vector.Field("input").U64s();
                 var h5 = Poseidon2.HashToQuinticExtension(input);
@@ -23,7 +23,7 @@ internal static class ConformancePoseidon2
             });
         }
 
-        foreach (var vector in root.Field("non_canonical_inputs").EnumerateArray())
+        foreach (var vector in root.Array("non_canonical_inputs"))
         {
             report.Vector(prefix + "non_canonical_" + vector.Text("raw"), problems =>
             {
@@ -31,7 +31,7 @@ internal static class ConformancePoseidon2
                 var reduced = Poseidon2.HashToQuinticExtension([1, ulong.Parse(vector.Text("reduced"), CultureInfo.InvariantCulture), 2]);
                 Expect(problems, "hash([1,raw,2])", Join(vector.Field("hash([1,raw,2])").U64s()),
                     Join([raw.C0, raw.C1, raw.C2, raw.C3, raw.C4]));
-                Expect(problems, "equal to the reduced input", vector.Field("equal_to_hash([1,reduced,2])").GetBoolean().ToString(),
+                Expect(problems, "equal to the reduced input", vector.Bool("equal_to_hash([1,reduced,2])").ToString(),
                     (raw == reduced).ToString());
             });
         }

@@ -135,25 +135,6 @@ internal static class ConformanceRunner
         }
     }
 
-    /// <summary>A required string property; a missing, null or non-string value is a <see cref="FormatException"/> naming it.</summary>
-    public static string Text(this JsonElement element, string property) =>
-        element.Field(property) is { ValueKind: JsonValueKind.String } value
-            ? value.GetString()!
-            : throw new FormatException($"'{property}' must be a string");
-
-    /// <summary>A required property of an object; anything else is a <see cref="FormatException"/> naming it.</summary>
-    public static JsonElement Field(this JsonElement element, string property)
-    {
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            throw new FormatException($"expected an object holding '{property}', found {element.ValueKind}");
-        }
-
-        return element.TryGetProperty(property, out var value)
-            ? value
-            : throw new FormatException($"'{property}' is missing");
-    }
-
     /// <summary>Reads an array of decimal-string u64 values (the vectors' notation for field elements and limbs).</summary>
     public static ulong[] U64s(this JsonElement array) =>
         [.. array.EnumerateArray().Select(e => ulong.Parse(

@@ -13,7 +13,7 @@ internal static class ConformanceTransactions
 {
     public static void Run(JsonElement root, string prefix, ConformanceContext context, ConformanceReport report)
     {
-        foreach (var vector in root.Field("vectors").EnumerateArray())
+        foreach (var vector in root.Array("vectors"))
         {
             report.Vector(prefix + vector.Text("name"), problems => Check(vector, context, problems));
         }
@@ -23,15 +23,15 @@ internal static class ConformanceTransactions
     public static (LighterTransaction Tx, TxHeader Header, LighterChainId Chain) Build(JsonElement vector)
     {
         var header = new TxHeader(
-            vector.Field("account_index").GetInt64(), vector.Field("api_key_index").GetByte(),
-            vector.Field("nonce").GetInt64(), vector.Field("expired_at").GetInt64());
+            vector.I64("account_index"), vector.U8("api_key_index"),
+            vector.I64("nonce"), vector.I64("expired_at"));
         var request = vector.Field("request");
         using var empty = JsonDocument.Parse("{}");
         var tx = TransactionJsonReader.Read(
-            (TxType)vector.Field("tx_type").GetByte(),
+            (TxType)vector.U8("tx_type"),
             request.ValueKind == JsonValueKind.Object ? request : empty.RootElement,
             TransactionJsonReader.ReadAttributes(vector.Field("attributes")));
-        return (tx, header, new LighterChainId(vector.Field("chain_id").GetUInt32()));
+        return (tx, header, new LighterChainId(vector.U32("chain_id")));
     }
 
     public static string Hex(in Fp5 value)
@@ -71,7 +71,7 @@ internal static class ConformanceTransactions
         Schnorr.SignWithFixedNonce(key, hash, fixedK, fixedSignature);
         Expect(problems, "fixed-k signature", vector.Text("signature_fixed_k_hex"), Convert.ToHexStringLower(fixedSignature));
         var valid = Schnorr.Verify(key.PublicKey, hash, Convert.FromHexString(vector.Text("signature_hex")));
-        Expect(problems, "official signature verifies", vector.Field("signature_valid").GetBoolean().ToString(), valid.ToString());
+        Expect(problems, "official signature verifies", vector.Bool("signature_valid").ToString(), valid.ToString());
 
         if (vector.TryGetProperty("l1", out var l1))
         {

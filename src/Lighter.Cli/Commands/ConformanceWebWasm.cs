@@ -15,7 +15,7 @@ internal static class ConformanceWebWasm
 {
     public static void Run(JsonElement root, string prefix, ConformanceContext context, ConformanceReport report)
     {
-        foreach (var item in root.Field("cases").EnumerateArray())
+        foreach (var item in root.Array("cases"))
         {
             report.Vector(prefix + item.Text("name"), problems => CheckCase(item, context, problems));
         }
@@ -34,8 +34,8 @@ internal static class ConformanceWebWasm
         {
             var token = root.Field("auth_token_webwasm_k3_random_deadline_now_plus_1h");
             var message = AuthTokens.Message(
-                token.Field("deadline").GetInt64(), token.Field("accountIndex").GetInt64(),
-                token.Field("apiKeyIndex").GetByte());
+                token.I64("deadline"), token.I64("accountIndex"),
+                token.U8("apiKeyIndex"));
             Expect(problems, "token", token.Text("token"), message + ":" + token.Text("signature"));
             using var key = context.PrivateKey("k3");
             if (!Schnorr.Verify(key.PublicKey, AuthTokens.Hash(message), Convert.FromHexString(token.Text("signature"))))
@@ -55,8 +55,8 @@ internal static class ConformanceWebWasm
         using var txInfo = JsonDocument.Parse(text);
         var json = txInfo.RootElement;
         var header = new TxHeader(
-            json.TryGetProperty("AccountIndex", out var account) ? account.GetInt64() : json.Field("FromAccountIndex").GetInt64(),
-            json.Field("ApiKeyIndex").GetByte(), json.Field("Nonce").GetInt64(), json.Field("ExpiredAt").GetInt64());
+            json.TryGetProperty("AccountIndex", out var account) ? account.GetInt64() : json.I64("FromAccountIndex"),
+            json.U8("ApiKeyIndex"), json.I64("Nonce"), json.I64("ExpiredAt"));
         var signature = json.Field("Sig").GetBytesFromBase64();
         var attributes = TransactionJsonReader.ReadAttributes(json.Field("L2TxAttributes"));
         var tx = Enum.GetValues<TxType>().Select(type => TryRead(type, json, attributes))
