@@ -98,6 +98,43 @@ public sealed class ConformanceBadFileTests
     }
 
     [Fact]
+    public async Task An_endless_fifo_stops_at_the_size_limit_within_seconds()
+    {
+        if (!File.Exists("/usr/bin/mkfifo") || !File.Exists("/bin/sh"))
+        {
+            return; // not a Unix machine
+        }
+
+        using var temp = new TempDirectory();
+        var fifo = Path.Combine(temp.Path, "endless.json");
+        using (var mkfifo = Process.Start("/usr/bin/mkfifo", [fifo]))
+        {
+            await mkfifo.WaitForExitAsync();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        using var writer = Process.Start("/bin/sh", ["-c", $"exec cat /dev/zero > '{fifo}'"]);
+        try
+        {
+            var clock = Stopwatch.StartNew();
+
+            // On a worker thread with a deadline: a reader that opens the FIFO twice would block for ever.
+            var (exit, output) = await Task.Run(() => Cli.RunAsync(["conformance", fifo])).WaitAsync(TimeSpan.FromSeconds(30));
+
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+            Assert.Equal(1, exit);
+            Assert.Equal(["FAIL endless.json: larger than 64 MiB, not read", "0 passed, 1 failed"], Lines(output));
+        }
+        finally
+        {
+            if (!writer.HasExited)
+            {
+                writer.Kill();
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_directory_is_reported_as_a_directory()
     {
         using var temp = new TempDirectory();

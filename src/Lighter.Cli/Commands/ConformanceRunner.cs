@@ -69,25 +69,26 @@ internal static class ConformanceRunner
     /// Runs the vectors of one file. A file that cannot be read or parsed, or whose content does not have the shape
     /// of its kind, is one FAIL line <c>name: reason</c> (never a stack trace); vectors already checked keep their lines.
     /// </summary>
-    public static void RunFile(FileInfo file, ConformanceContext context, ConformanceReport report)
+    /// <param name="file">The file, for its name.</param>
+    /// <param name="document">Its content (<see cref="ConformanceFile.TryLoad"/>), or null when it could not be loaded.</param>
+    /// <param name="error">Why it could not be loaded.</param>
+    /// <param name="context">Keys the vectors refer to.</param>
+    /// <param name="report">Where the lines go.</param>
+    public static void RunFile(FileInfo file, JsonDocument? document, string? error, ConformanceContext context, ConformanceReport report)
     {
-        var document = ConformanceFile.TryLoad(file.FullName, out var error);
         if (document is null)
         {
-            report.Vector(file.Name, problems => problems.Add(error!));
+            report.Vector(file.Name, problems => problems.Add(error ?? "cannot be read"));
             return;
         }
 
-        using (document)
+        try
         {
-            try
-            {
-                RunDocument(document.RootElement, file.Name, context, report);
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                report.Vector(file.Name, problems => problems.Add($"not a valid vector file of its kind: {ex.GetType().Name}: {ex.Message}"));
-            }
+            RunDocument(document.RootElement, file.Name, context, report);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            report.Vector(file.Name, problems => problems.Add($"not a valid vector file of its kind: {ex.GetType().Name}: {ex.Message}"));
         }
     }
 
