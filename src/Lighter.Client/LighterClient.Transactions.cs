@@ -48,9 +48,18 @@ public sealed partial class LighterClient
     }
 
     /// <summary>Signs and submits several transactions through <c>sendTxBatch</c> (consecutive nonces, 50 per call).</summary>
+    /// <exception cref="ArgumentException">An element is null (named by index, before any nonce is taken).</exception>
     public Task<IReadOnlyList<TxSubmission>> SubmitBatchAsync(IReadOnlyList<LighterTransaction> transactions, long? expiredAt = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(transactions);
+        for (var i = 0; i < transactions.Count; i++)
+        {
+            if (transactions[i] is null)
+            {
+                throw new ArgumentException($"transactions[{i}] is null.", nameof(transactions));
+            }
+        }
+
         var signer = RequireSigner();
         var signers = transactions.Select(tx => (Func<long, WireTransaction>)(nonce => signer.Sign(tx, nonce, expiredAt))).ToList();
         return RequireSubmitter().SubmitBatchAsync(signers, cancellationToken);

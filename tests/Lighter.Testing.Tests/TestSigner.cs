@@ -75,12 +75,16 @@ internal sealed class TestSigner(LighterPrivateKey key, long accountIndex, int a
 
     /// <summary>Registers <paramref name="newKey"/> at this signer's API key index; signed with the new key, as the SDKs do.</summary>
     public static string ChangePubKey(LighterPrivateKey newKey, long accountIndex, int apiKeyIndex, long nonce, string l1PrivateKey,
-        uint chainId, TimeProvider clock)
+        uint chainId, TimeProvider clock) =>
+        ChangePubKey(newKey, newKey.PublicKey.ToArray(), accountIndex, apiKeyIndex, nonce, l1PrivateKey, chainId, clock);
+
+    /// <summary>A ChangePubKey that announces <paramref name="pubKey"/> (any 40 bytes) but is signed with <paramref name="signingKey"/>.</summary>
+    public static string ChangePubKey(LighterPrivateKey signingKey, byte[] pubKey, long accountIndex, int apiKeyIndex, long nonce,
+        string l1PrivateKey, uint chainId, TimeProvider clock)
     {
-        var pubKey = newKey.PublicKey.ToArray();
         using var l1 = new Lighter.Signing.L1.L1Signer(l1PrivateKey);
         var l1Sig = l1.SignMessage(L1Check.ChangePubKeyMessage(pubKey, nonce, accountIndex, apiKeyIndex));
-        var signer = new TestSigner(newKey, accountIndex, apiKeyIndex, chainId, clock) { Nonce = nonce };
+        var signer = new TestSigner(signingKey, accountIndex, apiKeyIndex, chainId, clock) { Nonce = nonce };
         return signer.Sign(8, w =>
         {
             w.WriteNumber("AccountIndex", accountIndex);

@@ -15,7 +15,9 @@ internal static class ConformanceCommand
         var command = new Command(
             "conformance",
             "Recompute every vector (keys, pre-images, hashes, tx_info, fixed-k and L1 signatures, signature " +
-            "verification, rejection of invalid inputs) and print PASS/FAIL per vector. Exit code 0 only if all passed.")
+            "verification, rejection of invalid inputs) and print PASS/FAIL per vector. A file that cannot be used " +
+            $"(missing, a directory, larger than {ConformanceFile.MaxBytesText}, not JSON, not a known vector format) " +
+            "is one FAIL line naming it. Exit code 0 only if all passed.")
         {
             files,
         };
@@ -27,10 +29,23 @@ internal static class ConformanceCommand
     public static int Run(IReadOnlyList<FileInfo> files, TextWriter output)
     {
         var report = new ConformanceReport(output);
-        var context = ConformanceContext.Load(files);
-        foreach (var file in files)
+
+        // Each file is read once (a FIFO cannot be read twice); the keys context comes from the loaded documents.
+        var loaded = files.Select(f => (File: f, Document: ConformanceFile.TryLoad(f.FullName, out var error), Error: error)).ToList();
+        try
         {
-            ConformanceRunner.RunFile(file, context, report);
+            var context = ConformanceContext.Load(loaded.Select(l => (l.File, l.Document)));
+            foreach (var (file, document, error) in loaded)
+            {
+                ConformanceRunner.RunFile(file, document, error, context, report);
+            }
+        }
+        finally
+        {
+            foreach (var l in loaded)
+            {
+                l.Document?.Dispose();
+            }
         }
 
         output.WriteLine($"{report.Passed} passed, {report.Failed} failed");

@@ -11,17 +11,30 @@ internal sealed class ConformanceContext
 {
     private readonly Dictionary<string, string> _privateKeys = new(StringComparer.Ordinal);
 
-    public static ConformanceContext Load(IEnumerable<FileInfo> files)
+    /// <summary>Takes keys from the loaded files and from a <c>keys.json</c> beside each that was not given itself.</summary>
+    public static ConformanceContext Load(IEnumerable<(FileInfo File, JsonDocument? Document)> files)
     {
         var context = new ConformanceContext();
-        var candidates = files.SelectMany(f => new[]
+        var given = new HashSet<string>(StringComparer.Ordinal);
+        var beside = new List<string>();
+        foreach (var (file, document) in files)
         {
-            f.FullName,
-            Path.Combine(f.DirectoryName ?? ".", "keys.json"),
-        }).Distinct(StringComparer.Ordinal);
-        foreach (var path in candidates.Where(File.Exists))
+            given.Add(file.FullName);
+            beside.Add(Path.Combine(file.DirectoryName ?? ".", "keys.json"));
+            if (document is not null)
+            {
+                context.Add(document.RootElement);
+            }
+        }
+
+        foreach (var path in beside.Distinct(StringComparer.Ordinal).Where(p => !given.Contains(p) && File.Exists(p)))
         {
-            context.TryAdd(path);
+            // A keys.json that is unreadable or not a keys file adds nothing.
+            using var document = ConformanceFile.TryLoad(path, out _);
+            if (document is not null)
+            {
+                context.Add(document.RootElement);
+            }
         }
 
         return context;
@@ -34,28 +47,21 @@ internal sealed class ConformanceContext
 
     public IEnumerable<string> KeyIds => _privateKeys.Keys;
 
-    private void TryAdd(string path)
+    private void Add(JsonElement root)
     {
-        JsonElement root;
-        try
-        {
-            root = JsonDocument.Parse(File.ReadAllBytes(path)).RootElement;
-        }
-        catch (JsonException)
+        // Content that is not a keys file adds nothing; it is reported when it is run itself.
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("keys", out var keys) || keys.ValueKind != JsonValueKind.Array)
         {
             return;
         }
 
-        if (root.ValueKind != JsonValueKind.Object)
+        foreach (var key in keys.EnumerateArray())
         {
-            return;
-        }
-
-        if (root.TryGetProperty("keys", out var keys))
-        {
-            foreach (var key in keys.EnumerateArray())
+            if (key.ValueKind == JsonValueKind.Object
+                && key.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+                && key.TryGetProperty("private_key_hex_input", out var hex) && hex.ValueKind == JsonValueKind.String)
             {
-                _privateKeys[key.GetProperty("id").GetString()!] = key.GetProperty("private_key_hex_input").GetString()!;
+                _privateKeys[id.GetString()!] = hex.GetString()!;
             }
         }
     }

@@ -9,7 +9,7 @@ internal static class ConformanceInvalid
 {
     public static void Run(JsonElement root, string prefix, ConformanceReport report)
     {
-        foreach (var vector in root.GetProperty("vectors").EnumerateArray())
+        foreach (var vector in root.Array("vectors"))
         {
             var name = vector.Text("name");
             report.Vector(prefix + name, problems =>

@@ -13,7 +13,7 @@ internal static class ConformanceKeys
 {
     public static void Run(JsonElement root, string prefix, ConformanceReport report)
     {
-        foreach (var vector in root.GetProperty("keys").EnumerateArray())
+        foreach (var vector in root.Array("keys"))
         {
             report.Vector(prefix + vector.Text("id"), problems =>
             {
@@ -32,7 +32,7 @@ internal static class ConformanceKeys
             return;
         }
 
-        foreach (var vector in seeds.GetProperty("vectors").EnumerateArray())
+        foreach (var vector in seeds.Array("vectors"))
         {
             report.Vector(prefix + "seed_" + vector.Text("seed_hex")[..8], problems =>
             {
@@ -59,9 +59,9 @@ internal static class ConformanceKeys
                 using var key = context.PrivateKey(id);
                 return Schnorr.Verify(key.PublicKey, hash, sig1) && Schnorr.Verify(key.PublicKey, hash, sig2);
             });
-            Expect(problems, "both signatures verify under one known key", root.GetProperty("both_valid").GetBoolean().ToString(),
+            Expect(problems, "both signatures verify under one known key", root.Bool("both_valid").ToString(),
                 (signer is not null).ToString());
-            Expect(problems, "signatures identical", root.GetProperty("identical").GetBoolean().ToString(),
+            Expect(problems, "signatures identical", root.Bool("identical").ToString(),
                 sig1.AsSpan().SequenceEqual(sig2).ToString());
         });
 
@@ -69,14 +69,14 @@ internal static class ConformanceKeys
     public static void RunSchnorr(JsonElement root, string prefix, ConformanceReport report)
     {
         var index = 0;
-        foreach (var vector in root.GetProperty("vectors").EnumerateArray())
+        foreach (var vector in root.Array("vectors"))
         {
             report.Vector(prefix + index++, problems =>
             {
                 using var key = LighterPrivateKey.Parse(vector.Text("sk_hex_le40"));
                 var hash = Fp5.FromLittleEndianBytes(Convert.FromHexString(vector.Text("hashed_msg_hex_le40")));
                 var signature = new byte[80];
-                Schnorr.SignWithFixedNonce(key, hash, vector.GetProperty("k").U64s(), signature);
+                Schnorr.SignWithFixedNonce(key, hash, vector.Field("k").U64s(), signature);
                 Expect(problems, "signature", vector.Text("signature_hex_80"), Convert.ToHexStringLower(signature));
                 if (!Schnorr.Verify(key.PublicKey, hash, signature))
                 {

@@ -26,12 +26,12 @@ internal sealed class ConformanceReport(TextWriter output)
         if (problems.Count == 0)
         {
             Passed++;
-            output.WriteLine($"PASS {name}");
+            output.WriteLine($"PASS {ConformanceFile.OneLine(name)}");
         }
         else
         {
             Failed++;
-            output.WriteLine($"FAIL {name}: {string.Join("; ", problems)}");
+            output.WriteLine($"FAIL {ConformanceFile.OneLine(name)}: {ConformanceFile.OneLine(string.Join("; ", problems))}");
         }
     }
 }

@@ -13,7 +13,7 @@ internal static class ConformanceTransactions
 {
     public static void Run(JsonElement root, string prefix, ConformanceContext context, ConformanceReport report)
     {
-        foreach (var vector in root.GetProperty("vectors").EnumerateArray())
+        foreach (var vector in root.Array("vectors"))
         {
             report.Vector(prefix + vector.Text("name"), problems => Check(vector, context, problems));
         }
@@ -23,15 +23,15 @@ internal static class ConformanceTransactions
     public static (LighterTransaction Tx, TxHeader Header, LighterChainId Chain) Build(JsonElement vector)
     {
         var header = new TxHeader(
-            vector.GetProperty("account_index").GetInt64(), vector.GetProperty("api_key_index").GetByte(),
-            vector.GetProperty("nonce").GetInt64(), vector.GetProperty("expired_at").GetInt64());
-        var request = vector.GetProperty("request");
+            vector.I64("account_index"), vector.U8("api_key_index"),
+            vector.I64("nonce"), vector.I64("expired_at"));
+        var request = vector.Field("request");
         using var empty = JsonDocument.Parse("{}");
         var tx = TransactionJsonReader.Read(
-            (TxType)vector.GetProperty("tx_type").GetByte(),
+            (TxType)vector.U8("tx_type"),
             request.ValueKind == JsonValueKind.Object ? request : empty.RootElement,
-            TransactionJsonReader.ReadAttributes(vector.GetProperty("attributes")));
-        return (tx, header, new LighterChainId(vector.GetProperty("chain_id").GetUInt32()));
+            TransactionJsonReader.ReadAttributes(vector.Field("attributes")));
+        return (tx, header, new LighterChainId(vector.U32("chain_id")));
     }
 
     public static string Hex(in Fp5 value)
@@ -48,7 +48,7 @@ internal static class ConformanceTransactions
 
         Span<ulong> preimage = stackalloc ulong[16];
         var length = tx.WritePreimage(chain, header, preimage);
-        Expect(problems, "pre-image", Join(vector.GetProperty("preimage_elems")), Join(preimage[..length]));
+        Expect(problems, "pre-image", Join(vector.Field("preimage_elems")), Join(preimage[..length]));
         var core = Poseidon2.HashToQuinticExtension(preimage[..length]);
         Expect(problems, "core hash", vector.Text("core_hash_hex"), Hex(core));
         if (vector.TryGetProperty("attrs_preimage", out var attrsPreimage))
@@ -66,12 +66,12 @@ internal static class ConformanceTransactions
 
         using var key = context.PrivateKey(vector.Text("key_id"));
         Expect(problems, "public key", vector.Text("public_key_hex"), key.PublicKey.ToHex());
-        var fixedK = vector.GetProperty("fixed_k").U64s();
+        var fixedK = vector.Field("fixed_k").U64s();
         var fixedSignature = new byte[80];
         Schnorr.SignWithFixedNonce(key, hash, fixedK, fixedSignature);
         Expect(problems, "fixed-k signature", vector.Text("signature_fixed_k_hex"), Convert.ToHexStringLower(fixedSignature));
         var valid = Schnorr.Verify(key.PublicKey, hash, Convert.FromHexString(vector.Text("signature_hex")));
-        Expect(problems, "official signature verifies", vector.GetProperty("signature_valid").GetBoolean().ToString(), valid.ToString());
+        Expect(problems, "official signature verifies", vector.Bool("signature_valid").ToString(), valid.ToString());
 
         if (vector.TryGetProperty("l1", out var l1))
         {

@@ -15,14 +15,14 @@ internal static class ConformanceWebWasm
 {
     public static void Run(JsonElement root, string prefix, ConformanceContext context, ConformanceReport report)
     {
-        foreach (var item in root.GetProperty("cases").EnumerateArray())
+        foreach (var item in root.Array("cases"))
         {
             report.Vector(prefix + item.Text("name"), problems => CheckCase(item, context, problems));
         }
 
         report.Vector(prefix + "client_k1_response", problems =>
         {
-            var response = root.GetProperty("client_k1_response");
+            var response = root.Field("client_k1_response");
             using var key = LighterPrivateKey.Parse(response.Text("prv"));
             Expect(problems, "public key", response.Text("pk"), key.PublicKey.ToHex());
             var changePubKey = new ChangePubKey { PubKey = Convert.FromHexString(response.Text("pk")) };
@@ -32,10 +32,10 @@ internal static class ConformanceWebWasm
 
         report.Vector(prefix + "auth_token_k3", problems =>
         {
-            var token = root.GetProperty("auth_token_webwasm_k3_random_deadline_now_plus_1h");
+            var token = root.Field("auth_token_webwasm_k3_random_deadline_now_plus_1h");
             var message = AuthTokens.Message(
-                token.GetProperty("deadline").GetInt64(), token.GetProperty("accountIndex").GetInt64(),
-                token.GetProperty("apiKeyIndex").GetByte());
+                token.I64("deadline"), token.I64("accountIndex"),
+                token.U8("apiKeyIndex"));
             Expect(problems, "token", token.Text("token"), message + ":" + token.Text("signature"));
             using var key = context.PrivateKey("k3");
             if (!Schnorr.Verify(key.PublicKey, AuthTokens.Hash(message), Convert.FromHexString(token.Text("signature"))))
@@ -55,10 +55,10 @@ internal static class ConformanceWebWasm
         using var txInfo = JsonDocument.Parse(text);
         var json = txInfo.RootElement;
         var header = new TxHeader(
-            json.TryGetProperty("AccountIndex", out var account) ? account.GetInt64() : json.GetProperty("FromAccountIndex").GetInt64(),
-            json.GetProperty("ApiKeyIndex").GetByte(), json.GetProperty("Nonce").GetInt64(), json.GetProperty("ExpiredAt").GetInt64());
-        var signature = json.GetProperty("Sig").GetBytesFromBase64();
-        var attributes = TransactionJsonReader.ReadAttributes(json.GetProperty("L2TxAttributes"));
+            json.TryGetProperty("AccountIndex", out var account) ? account.GetInt64() : json.I64("FromAccountIndex"),
+            json.U8("ApiKeyIndex"), json.I64("Nonce"), json.I64("ExpiredAt"));
+        var signature = json.Field("Sig").GetBytesFromBase64();
+        var attributes = TransactionJsonReader.ReadAttributes(json.Field("L2TxAttributes"));
         var tx = Enum.GetValues<TxType>().Select(type => TryRead(type, json, attributes))
             .FirstOrDefault(candidate => candidate is not null && candidate.ToTxInfo(header, signature) == text);
         if (tx is null)

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Lighter.Client.Serialization;
+
 namespace Lighter.Client;
 
 /// <summary>
@@ -35,6 +38,12 @@ public sealed class LighterClientOptions
     /// The API private key (hex, 40 bytes, optional <c>0x</c>). Never logged; prefer the <c>LIGHTER_PRIVATE_KEY</c>
     /// variable or a secret store over a settings file.
     /// </summary>
+    /// <remarks>
+    /// System.Text.Json writes it as <c>"&lt;redacted&gt;"</c> (<see cref="RedactedSecretJsonConverter"/>) rather than
+    /// leaving it out, so a diagnostic dump of the options still shows whether a key is configured; reading that marker
+    /// back is refused. Configuration binding (<c>IConfiguration</c>) does not go through JSON and is unaffected.
+    /// </remarks>
+    [JsonConverter(typeof(RedactedSecretJsonConverter))]
     public string? PrivateKey { get; set; }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Lighter.Signing.Auth;
 
 /// <summary>
@@ -5,6 +7,11 @@ namespace Lighter.Signing.Auth;
 /// endpoints. <see cref="ToString"/> redacts it, so logging the object never leaks the credential: send
 /// <see cref="Value"/>.
 /// </summary>
+/// <remarks>
+/// System.Text.Json leaves <see cref="Value"/> out (<see cref="JsonIgnoreAttribute"/>), so serializing the object
+/// writes only the deadline, account and API key. Ignoring (rather than writing a marker) is enough here: the
+/// type cannot be read from JSON (its constructor is internal), so nothing depends on the property's presence.
+/// </remarks>
 public sealed class AuthToken
 {
     internal AuthToken(string value, DateTimeOffset deadline, long accountIndex, byte apiKeyIndex)
@@ -15,7 +22,8 @@ public sealed class AuthToken
         ApiKeyIndex = apiKeyIndex;
     }
 
-    /// <summary>The token text to send (a bearer credential: keep it out of logs).</summary>
+    /// <summary>The token text to send (a bearer credential: keep it out of logs; never serialized).</summary>
+    [JsonIgnore]
     public string Value { get; }
 
     /// <summary>When the exchange stops accepting the token (whole seconds).</summary>

@@ -62,7 +62,10 @@ public static class Schnorr
     /// <param name="publicKey">The signer's public key.</param>
     /// <param name="messageHash">The hashed message.</param>
     /// <param name="signature80">The 80-byte signature.</param>
-    /// <returns>True if the signature is valid.</returns>
+    /// <returns>
+    /// True if the signature is valid; false when it is not, or when <paramref name="publicKey"/> is the neutral point
+    /// (e.g. <c>default(LighterPublicKey)</c>), which any secret-free signature would otherwise satisfy.
+    /// </returns>
     /// <exception cref="LighterSigningException">The signature is not 80 bytes.</exception>
     public static bool Verify(LighterPublicKey publicKey, in Fp5 messageHash, ReadOnlySpan<byte> signature80)
     {

@@ -13,7 +13,11 @@ internal static class VerificationKeyCache
     [ThreadStatic]
     private static VerificationKey?[]? t_recent;
 
-    /// <summary>The prepared key, or null if <paramref name="publicKey"/> does not decode to a point.</summary>
+    /// <summary>
+    /// The prepared key, or null if <paramref name="publicKey"/> does not decode to a point or is the neutral point
+    /// (encoding 0 = <c>0·G</c>, which accepts a signature made without any secret). The neutral check runs only on a
+    /// cache miss, never per signature of a known key.
+    /// </summary>
     internal static VerificationKey? Get(in Fp5 publicKey)
     {
         var recent = t_recent ??= new VerificationKey?[Capacity];
@@ -30,6 +34,11 @@ internal static class VerificationKeyCache
                 MoveToFront(recent, i, entry);
                 return entry;
             }
+        }
+
+        if (publicKey.IsZero)
+        {
+            return null;
         }
 
         var created = VerificationKey.TryCreate(publicKey);

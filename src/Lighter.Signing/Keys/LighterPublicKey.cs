@@ -4,8 +4,13 @@ namespace Lighter.Signing;
 
 /// <summary>
 /// A Lighter API public key: the 40-byte encoding of an ECgFp5 point (five canonical little-endian Goldilocks
-/// limbs). Parsing checks that the bytes encode a point of the group.
+/// limbs). Parsing checks that the bytes encode a point of the group other than the neutral point.
 /// </summary>
+/// <remarks>
+/// The neutral point (encoding zero, 40 zero bytes) is refused: it is <c>0·G</c>, so a "signature" made with no
+/// secret at all (<c>s = k</c>) verifies against it. <c>default(LighterPublicKey)</c> is that point; verification
+/// with it returns false.
+/// </remarks>
 public readonly struct LighterPublicKey : IEquatable<LighterPublicKey>
 {
     /// <summary>Length of the encoded key in bytes.</summary>
@@ -19,7 +24,7 @@ public readonly struct LighterPublicKey : IEquatable<LighterPublicKey>
     /// <summary>Parses 80 hex digits (optional <c>0x</c>).</summary>
     /// <param name="hex">The hex-encoded key.</param>
     /// <returns>The key.</returns>
-    /// <exception cref="LighterSigningException">Malformed hex, wrong length or not a curve point.</exception>
+    /// <exception cref="LighterSigningException">Malformed hex, wrong length, not a curve point, or the neutral point.</exception>
     public static LighterPublicKey Parse(string hex)
     {
         Span<byte> bytes = stackalloc byte[ByteLength];
@@ -48,7 +53,7 @@ public readonly struct LighterPublicKey : IEquatable<LighterPublicKey>
     /// <summary>Reads the 40-byte encoding.</summary>
     /// <param name="bytes40">Exactly 40 bytes.</param>
     /// <returns>The key.</returns>
-    /// <exception cref="LighterSigningException">Wrong length, a limb ≥ p, or not a curve point.</exception>
+    /// <exception cref="LighterSigningException">Wrong length, a limb ≥ p, not a curve point, or the neutral point.</exception>
     public static LighterPublicKey FromBytes(ReadOnlySpan<byte> bytes40)
     {
         if (bytes40.Length != ByteLength)
@@ -62,6 +67,12 @@ public readonly struct LighterPublicKey : IEquatable<LighterPublicKey>
             || w.C3 >= Goldilocks.Modulus || w.C4 >= Goldilocks.Modulus)
         {
             throw new LighterSigningException("The public key has a limb that is not a canonical field element.", "publicKey");
+        }
+
+        if (w.IsZero)
+        {
+            throw new LighterSigningException(
+                "The public key is the neutral point (all zero), which any signature without a secret matches.", "publicKey");
         }
 
         if (!EcPoint.TryDecode(w, out _))

@@ -21,6 +21,7 @@ public sealed record CreateGroupedOrders : LighterTransaction
         HeaderRules.ApiKey(header.ApiKeyIndex);
         TxErrors.FailIf(Orders is null || Orders.Count is 0 or > TxLimits.MaxGroupedOrders,
             TxErrors.OrderGroupSizeInvalid, nameof(Orders));
+        RequireOrders();
         var market = Orders[0].MarketIndex;
         TxErrors.FailIf(!TxLimits.IsPerpsMarket(market), TxErrors.InvalidMarketIndex, "MarketIndex");
         Span<long> clientIds = stackalloc long[TxLimits.MaxGroupedOrders];
@@ -61,6 +62,7 @@ public sealed record CreateGroupedOrders : LighterTransaction
         Span<ulong> orderHash = stackalloc ulong[4];
         Span<ulong> folded = stackalloc ulong[4];
         Span<ulong> orderElements = stackalloc ulong[10];
+        RequireOrders();
         for (var i = 0; i < Orders.Count; i++)
         {
             var orderWriter = new PreimageWriter(orderElements);
@@ -80,6 +82,7 @@ public sealed record CreateGroupedOrders : LighterTransaction
     /// <inheritdoc />
     private protected override void WriteJsonFields(ref TxJsonWriter json, string l1Signature)
     {
+        RequireOrders();
         json.Property("GroupingType", (long)GroupingType);
         json.Name("Orders");
         json.StartArray();
@@ -91,5 +94,25 @@ public sealed record CreateGroupedOrders : LighterTransaction
         }
 
         json.EndArray();
+    }
+
+    /// <summary>
+    /// Refuses a null list or a null order with an exception naming it (<c>Orders[1]</c>), also on the paths that do
+    /// not validate first (<see cref="LighterTransaction.Hash"/>, <see cref="LighterTransaction.ToTxInfo"/>).
+    /// </summary>
+    private void RequireOrders()
+    {
+        if (Orders is null)
+        {
+            throw new LighterSigningException("Orders is null.", nameof(Orders));
+        }
+
+        for (var i = 0; i < Orders.Count; i++)
+        {
+            if (Orders[i] is null)
+            {
+                throw new LighterSigningException($"Orders[{i}] is null.", $"Orders[{i}]");
+            }
+        }
     }
 }

@@ -54,7 +54,8 @@ public sealed class ParsedTransaction
             var l1Signature = json.TryGetProperty("L1Sig", out var l1) ? l1.GetString() : null;
             return new ParsedTransaction(transaction, header, signature, string.IsNullOrEmpty(l1Signature) ? null : l1Signature);
         }
-        catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or OverflowException)
+        catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or OverflowException
+            or ArgumentException) // ArgumentException: text that is not valid UTF-16 (a lone surrogate)
         {
             throw new LighterSigningException($"tx_info is not a valid {txType} transaction: {ex.Message}", "tx_info", ex);
         }

@@ -10,6 +10,8 @@ namespace Lighter.Signing.Transactions;
 /// </summary>
 internal static class TransactionJsonReader
 {
+    private const string AttributesField = "L2TxAttributes";
+
     public static LighterTransaction Read(TxType type, JsonElement body, TxAttributes? attributes) => type switch
     {
         TxType.CreateOrder => ReadCreateOrder(body) with { Attributes = attributes },
@@ -26,7 +28,7 @@ internal static class TransactionJsonReader
         TxType.CreateGroupedOrders => new CreateGroupedOrders
         {
             GroupingType = (GroupingType)U8(body, "GroupingType"),
-            Orders = [.. Property(body, "Orders").EnumerateArray().Select(ReadOrderInfo)],
+            Orders = [.. Array(body, "Orders").Select(ReadOrderInfo)],
             Attributes = attributes,
         },
         TxType.Transfer => new Transfer
@@ -106,24 +108,54 @@ internal static class TransactionJsonReader
         var result = new TxAttributes();
         foreach (var entry in attributes.EnumerateObject())
         {
-            var key = entry.Name;
-            var open = key.IndexOf('(', StringComparison.Ordinal);
-            var typeText = open >= 0 ? key[(open + 1)..key.IndexOf(')', StringComparison.Ordinal)] : key;
-            var value = entry.Value.GetInt64();
-            result = byte.Parse(typeText, NumberStyles.None, CultureInfo.InvariantCulture) switch
+            var type = AttributeType(entry.Name);
+            if (entry.Value.ValueKind != JsonValueKind.Number || !entry.Value.TryGetInt64(out var value))
+            {
+                throw new LighterSigningException("An attribute value is not a 64-bit integer.", AttributesField);
+            }
+
+            result = type switch
             {
                 TxAttributes.IntegratorAccountIndexType => result with { IntegratorAccountIndex = value },
-                TxAttributes.IntegratorTakerFeeType => result with { IntegratorTakerFee = checked((uint)value) },
-                TxAttributes.IntegratorMakerFeeType => result with { IntegratorMakerFee = checked((uint)value) },
-                TxAttributes.SkipTxNonceType => result with { SkipTxNonce = checked((byte)value) },
-                TxAttributes.CancelAllMarketIndexType => result with { CancelAllMarketIndex = checked((short)value) },
-                TxAttributes.SelfTradeBehaviorType => result with { SelfTradeBehaviorMode = (SelfTradeBehavior)checked((byte)value) },
-                TxAttributes.SelfTradeEqualityType => result with { SelfTradeEqualityMode = (SelfTradeEquality)checked((byte)value) },
-                _ => throw new LighterSigningException("Attribute type is invalid", "L2TxAttributes"),
+                TxAttributes.IntegratorTakerFeeType => result with { IntegratorTakerFee = (uint)AttributeValue(value, uint.MaxValue) },
+                TxAttributes.IntegratorMakerFeeType => result with { IntegratorMakerFee = (uint)AttributeValue(value, uint.MaxValue) },
+                TxAttributes.SkipTxNonceType => result with { SkipTxNonce = (byte)AttributeValue(value, byte.MaxValue) },
+                TxAttributes.CancelAllMarketIndexType => result with { CancelAllMarketIndex = (short)AttributeValue(value, short.MaxValue, short.MinValue) },
+                TxAttributes.SelfTradeBehaviorType => result with { SelfTradeBehaviorMode = (SelfTradeBehavior)AttributeValue(value, byte.MaxValue) },
+                TxAttributes.SelfTradeEqualityType => result with { SelfTradeEqualityMode = (SelfTradeEquality)AttributeValue(value, byte.MaxValue) },
+                _ => throw new LighterSigningException("Attribute type is invalid", AttributesField),
             };
         }
 
         return result.Count == 0 ? null : result;
+    }
+
+    /// <summary>An attribute value that must fit the attribute's Go type (<paramref name="min"/>..<paramref name="max"/>).</summary>
+    private static long AttributeValue(long value, long max, long min = 0) => value >= min && value <= max
+        ? value
+        : throw new LighterSigningException("An attribute value is out of range for its type.", AttributesField);
+
+    /// <summary>The type number of an attribute key: <c>"1"</c> or <c>"Name(1)"</c>; anything else is refused.</summary>
+    private static byte AttributeType(string key)
+    {
+        var typeText = key.AsSpan();
+        var open = key.IndexOf('(', StringComparison.Ordinal);
+        if (open >= 0)
+        {
+            var close = key.IndexOf(')', open + 1);
+            if (close < 0 || close != key.Length - 1)
+            {
+                throw new LighterSigningException(
+                    "An attribute key must be a type number or Name(number) with one closing parenthesis at the end.",
+                    AttributesField);
+            }
+
+            typeText = typeText[(open + 1)..close];
+        }
+
+        return byte.TryParse(typeText, NumberStyles.None, CultureInfo.InvariantCulture, out var type)
+            ? type
+            : throw new LighterSigningException("An attribute key is not a type number 0..255.", AttributesField);
     }
 
     private static CreateOrder ReadCreateOrder(JsonElement body)
@@ -194,9 +226,24 @@ internal static class TransactionJsonReader
     private static byte[] Bytes(JsonElement body, string name)
     {
         var element = Property(body, name);
-        return element.ValueKind == JsonValueKind.String
-            ? element.GetBytesFromBase64()
-            : [.. element.EnumerateArray().Select(b => b.GetByte())];
+        if (element.ValueKind == JsonValueKind.String)
+        {
+            return element.TryGetBytesFromBase64(out var decoded)
+                ? decoded
+                : throw new LighterSigningException($"{name} is not valid base64.", name);
+        }
+
+        return [.. Array(body, name).Select(b => b.ValueKind == JsonValueKind.Number && b.TryGetByte(out var value)
+            ? value
+            : throw new LighterSigningException($"{name} must hold numbers 0..255.", name))];
+    }
+
+    private static JsonElement.ArrayEnumerator Array(JsonElement body, string name)
+    {
+        var element = Property(body, name);
+        return element.ValueKind == JsonValueKind.Array
+            ? element.EnumerateArray()
+            : throw new LighterSigningException($"{name} must be an array.", name);
     }
 
     private static JsonElement Property(JsonElement body, string name) =>

@@ -44,4 +44,18 @@ public sealed class ChangePubKeyTests
         var key = (await f.GetAsync($"api/v1/apikeys?account_index={account.Index}&api_key_index=4")).GetProperty("api_keys")[0];
         Assert.Equal((newKey.PublicKey.ToHex(), 2L), (key.GetProperty("public_key").GetString(), key.GetProperty("nonce").GetInt64()));
     }
+
+    [Fact]
+    public async Task The_all_zero_neutral_public_key_is_refused_as_an_invalid_key()
+    {
+        await using var f = await SandboxFixture.StartAsync();
+        using var owner = new L1Signer(EthKey);
+        var account = f.Sandbox.CreateAccount(usdc: 1_000m, l1Address: owner.Address);
+        using var someKey = LighterPrivateKey.Generate();
+
+        var refused = await f.SendTxAsync(8, TestSigner.ChangePubKey(someKey, new byte[40], account.Index, 4, 0, EthKey, f.Sandbox.ChainId, f.Clock),
+            HttpStatusCode.BadRequest);
+
+        Assert.Contains("PubKey is not a valid public key", refused.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
 }
