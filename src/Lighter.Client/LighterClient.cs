@@ -143,7 +143,7 @@ public sealed partial class LighterClient : IDisposable
         new(account, apiKey, ct => NextNonceReader.FetchAsync(Http, account, apiKey, ct), Options.NonceWindow, TimeProvider, LoggerFactory.CreateLogger<NonceManager>());
 
     private TransactionSubmitter NewSubmitter(INonceManager nonces) =>
-        new(Http, nonces, LoggerFactory.CreateLogger<TransactionSubmitter>(), Options.SubmissionRetry, TimeProvider);
+        new(Http, nonces, LoggerFactory.CreateLogger<TransactionSubmitter>(), Options.SubmissionRetry, TimeProvider) { CircuitBreakDuration = Options.CircuitBreakDuration };
 
     private TransactionSubmitter RequireSubmitter() =>
         Submitter ?? throw new InvalidOperationException("This client has no AccountIndex/ApiKeyIndex configured, so it cannot submit transactions.");

@@ -85,13 +85,7 @@ public sealed class LighterSandbox : IAsyncDisposable
         var hub = new WsHub(exchange, options.WebSocketIdleTimeout, options.TimeProvider);
         faults.Attach(hub);
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
-        app.Use(async (context, next) =>
-        {
-            if (!await faults.ApplyAsync(context).ConfigureAwait(false))
-            {
-                await next(context).ConfigureAwait(false);
-            }
-        });
+        app.Use((context, next) => faults.InvokeAsync(context, next));
         app.Map("/stream", async (HttpContext context) =>
         {
             if (!context.WebSockets.IsWebSocketRequest)
@@ -179,6 +173,16 @@ public sealed class LighterSandbox : IAsyncDisposable
 
     /// <summary>The next nonce the sandbox expects from an (account, API key) pair.</summary>
     public long GetNextNonce(long accountIndex, int apiKeyIndex) => _exchange.NextNonce(accountIndex, apiKeyIndex);
+
+    /// <summary>The transactions the sandbox executed for an account, in execution order (hash, type, API key, nonce).</summary>
+    public IReadOnlyList<SandboxTransaction> GetTransactions(long accountIndex) =>
+        _exchange.Read(() => _exchange.TxLog
+            .Where(t => t.AccountIndex == accountIndex)
+            .Select(t => new SandboxTransaction(t.Hash, t.Type, t.ApiKeyIndex, t.Nonce))
+            .ToList());
+
+    /// <summary>How many transactions the sandbox has executed in all.</summary>
+    public int TransactionCount => _exchange.Read(() => _exchange.TxLog.Count);
 
     /// <summary>Stops the server and closes every connection.</summary>
     public async ValueTask DisposeAsync()

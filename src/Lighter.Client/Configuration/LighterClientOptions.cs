@@ -95,6 +95,15 @@ public sealed class LighterClientOptions
     /// <summary>The exchange's out-of-order nonce window.</summary>
     public const int DefaultNonceWindow = 16;
 
+    /// <summary>
+    /// How long the circuit breaker stays open after repeated server failures (default 5 s, at least 0.5 s); submissions wait for it
+    /// instead of counting its refusals as attempts.
+    /// </summary>
+    public TimeSpan CircuitBreakDuration { get; set; } = DefaultCircuitBreakDuration;
+
+    /// <summary>The default <see cref="CircuitBreakDuration"/>.</summary>
+    public static readonly TimeSpan DefaultCircuitBreakDuration = TimeSpan.FromSeconds(5);
+
     /// <summary>Resending of transactions that got no clear answer (attempts, time budget, backoff).</summary>
     public SubmissionRetryOptions SubmissionRetry { get; set; } = new();
 

@@ -118,6 +118,7 @@ public sealed class LighterClientOptionsValidator : IValidateOptions<LighterClie
 
         if (o.MarketMetadataTtl <= TimeSpan.Zero) errors.Add("Lighter:MarketMetadataTtl must be positive.");
         if (o.NonceWindow < 1) errors.Add("Lighter:NonceWindow must be at least 1.");
+        if (o.CircuitBreakDuration < TimeSpan.FromMilliseconds(500)) errors.Add("Lighter:CircuitBreakDuration must be at least 500 ms.");
         if (o.SubmissionRetry is null) errors.Add("Lighter:SubmissionRetry must not be null.");
         else errors.AddRange(o.SubmissionRetry.Validate());
     }

@@ -40,7 +40,7 @@ public static class LighterResilience
             FailureRatio = 0.5,
             MinimumThroughput = 20,
             SamplingDuration = TimeSpan.FromSeconds(30),
-            BreakDuration = TimeSpan.FromSeconds(5),
+            BreakDuration = options.CircuitBreakDuration,
             // Rate-limit refusals say nothing about the server's health; they are paced, not tripped on.
             ShouldHandle = static args => ValueTask.FromResult(
                 HttpClientResiliencePredicates.IsTransient(args.Outcome) && args.Outcome.Result?.StatusCode != HttpStatusCode.TooManyRequests),

@@ -16,6 +16,9 @@ internal static class SendFault
         || ex.InnerException is BrokenCircuitException
         || ex.InnerException is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError };
 
+    /// <summary>The pipeline's circuit breaker is open: the request never left, and sending again must wait for it.</summary>
+    public static bool IsCircuitOpen(LighterApiException ex) => ex.InnerException is BrokenCircuitException;
+
     /// <summary>No clear answer: the request may have been processed (5xx, timeout, broken connection).</summary>
     public static bool MayHaveLanded(LighterApiException ex) => ex.IsTransient && !NotProcessed(ex);
 

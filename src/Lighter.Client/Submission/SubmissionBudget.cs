@@ -11,15 +11,23 @@ internal sealed class SubmissionBudget(SubmissionRetryOptions options, TimeProvi
     /// <summary>Counts one send.</summary>
     public void CountAttempt() => Attempts++;
 
+    /// <summary>Takes back the last count: the request never left (an open circuit).</summary>
+    public void Uncount() => Attempts--;
+
     /// <summary>Whether another send is allowed.</summary>
     public bool Spent => Attempts >= options.MaxAttempts || time.GetElapsedTime(_startedAt) >= options.MaxDuration;
 
-    /// <summary>Waits before the next send: the server's <c>Retry-After</c> when given, else exponential backoff with jitter.</summary>
-    public Task DelayAsync(TimeSpan? retryAfter, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits before the next send: the server's <c>Retry-After</c> when given (honoured even beyond
+    /// <see cref="SubmissionRetryOptions.MaxDelay"/>), else exponential backoff with jitter.
+    /// </summary>
+    /// <returns>False, without waiting, when the wait would end past the time budget.</returns>
+    public async Task<bool> TryDelayAsync(TimeSpan? retryAfter, CancellationToken cancellationToken)
     {
         var delay = retryAfter ?? Backoff();
-        if (delay > options.MaxDelay) delay = options.MaxDelay;
-        return delay <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, time, cancellationToken);
+        if (time.GetElapsedTime(_startedAt) + delay > options.MaxDuration) return false;
+        if (delay > TimeSpan.Zero) await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     private TimeSpan Backoff()

@@ -129,17 +129,18 @@ public sealed partial class TransactionSubmitter
             {
                 last = ex;
                 mayHaveLanded |= SendFault.MayHaveLanded(ex);
+                if (SendFault.IsCircuitOpen(ex))
+                {
+                    budget.Uncount();
+                    sends--;
+                    last = new LighterApiException(ex.Operation, ex.StatusCode, ex.Code, ex.ServerMessage, ex.IsTransient, ex) { RetryAfter = CircuitBreakDuration };
+                }
             }
 
-            if (budget.Spent)
-            {
-                var evidence = await ResolvePendingAsync(pending, txs, mayHaveLanded, budget, cancellationToken).ConfigureAwait(false);
-                return pending.Count == 0 ? null : Fail(pending, last, evidence, mayHaveLanded, budget);
-            }
-
+            bool waited;
             try
             {
-                await budget.DelayAsync(last.RetryAfter, cancellationToken).ConfigureAwait(false);
+                waited = !budget.Spent && await budget.TryDelayAsync(last.RetryAfter, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -150,6 +151,12 @@ public sealed partial class TransactionSubmitter
                 }
 
                 throw;
+            }
+
+            if (!waited)
+            {
+                var evidence = await ResolvePendingAsync(pending, txs, mayHaveLanded, budget, cancellationToken, final: true).ConfigureAwait(false);
+                return pending.Count == 0 ? null : Fail(pending, last, evidence, mayHaveLanded, budget);
             }
         }
 
@@ -183,12 +190,14 @@ public sealed partial class TransactionSubmitter
             return new BatchFailure(error, first, dispositions[remaining[0]], spent.Attempts);
         }
 
-        async Task<Dictionary<int, Evidence>> ResolvePendingAsync(List<int> open, List<WireTransaction> all, bool landed, SubmissionBudget spent, CancellationToken token)
+        async Task<Dictionary<int, Evidence>> ResolvePendingAsync(List<int> open, List<WireTransaction> all, bool landed, SubmissionBudget spent, CancellationToken token, bool final = false)
         {
             var evidence = new Dictionary<int, Evidence>();
             foreach (var i in open.ToList())
             {
-                var resolution = await TryResolveAsync(all[i], landed, token).ConfigureAwait(false);
+                var resolution = final
+                    ? await ResolveForVerdictAsync(all[i], landed, token).ConfigureAwait(false)
+                    : await TryResolveAsync(all[i], landed, token).ConfigureAwait(false);
                 if (resolution.Evidence != Evidence.Held)
                 {
                     evidence[i] = resolution.Evidence;

@@ -29,6 +29,9 @@ public sealed partial class TransactionSubmitter
     /// <summary>The most transactions one <c>sendTxBatch</c> call carries.</summary>
     public const int MaxBatchSize = 50;
 
+    /// <summary>More look-ups when the last one before a failure could not reach the exchange.</summary>
+    private const int FinalLookupRetries = 2;
+
     private readonly HttpClient _http;
     private readonly INonceManager _nonces;
     private readonly ILogger _logger;
@@ -57,6 +60,9 @@ public sealed partial class TransactionSubmitter
 
     /// <summary>Whether <c>price_protection</c> is sent (null: the server default, true).</summary>
     public bool? PriceProtection { get; init; }
+
+    /// <summary>How long the pipeline's circuit stays open (<see cref="LighterClientOptions.CircuitBreakDuration"/>): the wait before sending again through an open circuit.</summary>
+    public TimeSpan CircuitBreakDuration { get; init; } = LighterClientOptions.DefaultCircuitBreakDuration;
 
     /// <summary>Leases a nonce, signs with it and submits until the exchange's verdict is known.</summary>
     /// <param name="sign">Signs the transaction with the given nonce (called again with a fresh nonce if another transaction used the first).</param>
@@ -174,12 +180,21 @@ public sealed partial class TransactionSubmitter
             {
                 last = ex;
                 mayHaveLanded |= SendFault.MayHaveLanded(ex);
+                if (SendFault.IsCircuitOpen(ex))
+                {
+                    // Never sent: not an attempt. Wait for the circuit instead of burning the budget against it.
+                    budget.Uncount();
+                    sends--;
+                    last = new LighterApiException(ex.Operation, ex.StatusCode, ex.Code, ex.ServerMessage, ex.IsTransient, ex) { RetryAfter = CircuitBreakDuration };
+                }
             }
 
-            if (budget.Spent) return await FinalVerdictAsync(tx, last, mayHaveLanded, budget, cancellationToken).ConfigureAwait(false);
             try
             {
-                await budget.DelayAsync(last.RetryAfter, cancellationToken).ConfigureAwait(false);
+                if (budget.Spent || !await budget.TryDelayAsync(last.RetryAfter, cancellationToken).ConfigureAwait(false))
+                {
+                    return await FinalVerdictAsync(tx, last, mayHaveLanded, budget, cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException ex)
             {
@@ -190,7 +205,7 @@ public sealed partial class TransactionSubmitter
 
     private async Task<Outcome> FinalVerdictAsync(WireTransaction tx, LighterApiException last, bool mayHaveLanded, SubmissionBudget budget, CancellationToken cancellationToken)
     {
-        var resolution = await TryResolveAsync(tx, mayHaveLanded, cancellationToken).ConfigureAwait(false);
+        var resolution = await ResolveForVerdictAsync(tx, mayHaveLanded, cancellationToken).ConfigureAwait(false);
         return resolution.Evidence switch
         {
             Evidence.Held => Outcome.Accepted(new TxSubmission(tx.TxHash, tx.Nonce, null, null, resolution.Verdict, budget.Attempts)),
@@ -198,6 +213,22 @@ public sealed partial class TransactionSubmitter
             Evidence.Free => new Outcome(OutcomeKind.Released, null, last, mayHaveLanded),
             _ => new Outcome(OutcomeKind.Unknown, null, last, mayHaveLanded),
         };
+    }
+
+    /// <summary>
+    /// The last look-up before a failure: an "unknown" is worth a few more tries (the circuit may be open, the
+    /// look-ups rate-limited), each after the circuit's break, since the caller's next step depends on it.
+    /// </summary>
+    private async Task<Resolution> ResolveForVerdictAsync(WireTransaction tx, bool mayHaveLanded, CancellationToken cancellationToken)
+    {
+        var resolution = await TryResolveAsync(tx, mayHaveLanded, cancellationToken).ConfigureAwait(false);
+        for (var retry = 0; retry < FinalLookupRetries && resolution.Evidence == Evidence.Unknown; retry++)
+        {
+            await Task.Delay(CircuitBreakDuration, _time, cancellationToken).ConfigureAwait(false);
+            resolution = await TryResolveAsync(tx, mayHaveLanded, cancellationToken).ConfigureAwait(false);
+        }
+
+        return resolution;
     }
 
     private async Task<Resolution> TryResolveAsync(WireTransaction tx, bool mayHaveLanded, CancellationToken cancellationToken)

@@ -16,6 +16,7 @@ public sealed class SandboxFaults
     private readonly List<HttpFault> _pending = [];
     private readonly TimeProvider _time;
     private WsHub? _hub;
+    private volatile StormSchedule? _storm;
 
     internal SandboxFaults(TimeProvider time) => _time = time;
 
@@ -44,6 +45,23 @@ public sealed class SandboxFaults
     /// </summary>
     public void SkipOrderBookUpdates(int marketId, int count = 1) => Hub.DropBookUpdates(marketId, count);
 
+    /// <summary>
+    /// Starts a seeded random fault schedule on every REST request (replacing a running one); see
+    /// <see cref="SandboxStorm"/>. Faults added with the other methods are consumed first.
+    /// </summary>
+    public void StartStorm(SandboxStorm storm)
+    {
+        ArgumentNullException.ThrowIfNull(storm);
+        storm.Validate();
+        _storm = new StormSchedule(storm);
+    }
+
+    /// <summary>Stops the storm; the sandbox answers normally again.</summary>
+    public void StopStorm() => _storm = null;
+
+    /// <summary>What the running storm did so far (null when none runs).</summary>
+    public SandboxStormStats? StormStats => _storm?.Stats;
+
     /// <summary>Forgets every pending HTTP fault.</summary>
     public void Reset()
     {
@@ -54,6 +72,75 @@ public sealed class SandboxFaults
     }
 
     internal void Attach(WsHub hub) => _hub = hub;
+
+    /// <summary>Runs the request through the pending faults and the storm, or on to <paramref name="next"/>.</summary>
+    internal async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        if (await ApplyAsync(context).ConfigureAwait(false)) return;
+        if (_storm is not { } storm || !context.Request.Path.StartsWithSegments(storm.Storm.PathPrefix.TrimEnd('/'), StringComparison.Ordinal))
+        {
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        var isWrite = HttpMethods.IsPost(context.Request.Method);
+        var (fault, delay) = storm.Next(await RequestKeyAsync(context).ConfigureAwait(false), isWrite);
+        if (delay > TimeSpan.Zero)
+        {
+            await Task.Delay(delay, _time, context.RequestAborted).ConfigureAwait(false);
+        }
+
+        switch (fault)
+        {
+            case StormFault.RateLimit:
+                context.Response.Headers.RetryAfter = ((long)Math.Ceiling(storm.Storm.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await WriteFaultAsync(context, StatusCodes.Status429TooManyRequests).ConfigureAwait(false);
+                return;
+            case StormFault.ServerError:
+                await WriteFaultAsync(context, StatusCodes.Status503ServiceUnavailable).ConfigureAwait(false);
+                return;
+            case StormFault.AppliedThenServerError:
+                await ApplyThenFailAsync(context, next).ConfigureAwait(false);
+                return;
+            default:
+                await next(context).ConfigureAwait(false);
+                return;
+        }
+    }
+
+    /// <summary>Executes the request, throws its answer away and answers 503 instead: the client cannot know it landed.</summary>
+    private static async Task ApplyThenFailAsync(HttpContext context, RequestDelegate next)
+    {
+        var body = context.Response.Body;
+        using (var discard = new MemoryStream())
+        {
+            context.Response.Body = discard;
+            try
+            {
+                await next(context).ConfigureAwait(false);
+            }
+            finally
+            {
+                context.Response.Body = body;
+            }
+        }
+
+        context.Response.Clear();
+        await WriteFaultAsync(context, StatusCodes.Status503ServiceUnavailable).ConfigureAwait(false);
+    }
+
+    /// <summary>Method, path, query and (buffered, so the endpoint still reads it) body: what makes two requests "the same".</summary>
+    private static async Task<string> RequestKeyAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var key = request.Method + " " + request.Path + request.QueryString;
+        if (request.ContentLength is null or 0 && !request.Headers.TransferEncoding.Any()) return key;
+        request.EnableBuffering();
+        using var reader = new StreamReader(request.Body, leaveOpen: true);
+        var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+        request.Body.Position = 0;
+        return key + "\n" + body;
+    }
 
     /// <summary>Applies the first pending fault that matches the request; returns true when it answered the request.</summary>
     internal async Task<bool> ApplyAsync(HttpContext context)
@@ -88,11 +175,16 @@ public sealed class SandboxFaults
             context.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
 
+        await WriteFaultAsync(context, status).ConfigureAwait(false);
+        return true;
+    }
+
+    private static Task WriteFaultAsync(HttpContext context, int status)
+    {
         var (code, message) = status == StatusCodes.Status429TooManyRequests
             ? (SandboxErrorCodes.TooManyRequests, "Too Many Requests!")
             : (SandboxErrorCodes.Internal, "internal server error");
-        await HttpIo.WriteJsonAsync(context, status, w => JsonShapes.WriteResultCode(w, code, message)).ConfigureAwait(false);
-        return true;
+        return HttpIo.WriteJsonAsync(context, status, w => JsonShapes.WriteResultCode(w, code, message));
     }
 
     private WsHub Hub => _hub ?? throw new InvalidOperationException("The sandbox has not started.");
