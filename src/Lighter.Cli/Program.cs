@@ -14,7 +14,11 @@ public static class Program
     /// <summary>Runs the tool.</summary>
     /// <param name="args">Command-line arguments.</param>
     /// <returns>The process exit code (see <see cref="ExitCodes"/>).</returns>
-    public static Task<int> Main(string[] args) => Run(args, new InvocationConfiguration());
+    /// <remarks>
+    /// System.CommandLine's own Ctrl+C handling is off: it would end the process with 130 even when a command stops
+    /// cleanly. Long-running commands listen for SIGINT/SIGTERM themselves (<see cref="Commands.TerminationSignals"/>).
+    /// </remarks>
+    public static Task<int> Main(string[] args) => Run(args, new InvocationConfiguration { ProcessTerminationTimeout = null });
 
     /// <summary>Parses and runs <paramref name="args"/> with the given output streams (used by tests in-process).</summary>
     /// <param name="args">Command-line arguments.</param>

@@ -10,7 +10,7 @@ namespace Lighter.Cli.Commands;
 /// <c>lighter bench submit --base-url URL --account-index A --api-key-index K --count N --concurrency C</c>: submits N
 /// CreateOrder transactions through <see cref="LighterClient"/> (managed nonces, retries, signing) with C concurrent
 /// callers against any server speaking the spec's <c>nextNonce</c> and <c>sendTx</c>, and prints one JSON line
-/// <c>{"count":N,"accepted":A,"failed":F,"seconds":S,"per_sec":R}</c>.
+/// <c>{"count":N,"accepted":A,"failed":F,"seconds":S,"per_sec":R,"released":…,"unknown":…,"resent":…,"found_by_hash":…,"found_by_nonce":…,"next_nonce_start":…,"next_nonce_end":…}</c>.
 /// </summary>
 internal static class BenchSubmitCommand
 {
@@ -26,7 +26,7 @@ internal static class BenchSubmitCommand
         var count = new Option<int>("--count") { Description = "Number of orders to submit.", DefaultValueFactory = _ => 1000 };
         var concurrency = new Option<int>("--concurrency") { Description = "Concurrent callers.", DefaultValueFactory = _ => 8 };
         var chainId = new Option<int>("--chain-id") { Description = "Chain id signed into every transaction (304 mainnet, 300 testnet).", DefaultValueFactory = _ => 304 };
-        var baseAmount = new Option<long>("--base-amount") { Description = "Integer base amount of each order (no market metadata lookup).", DefaultValueFactory = _ => 10 };
+        var baseAmount = new Option<long>("--base-amount") { Description = "Integer base amount of each order (no market metadata lookup; 100 = 0.01 ETH on market 0).", DefaultValueFactory = _ => 100 };
         var price = new Option<uint>("--price") { Description = "Integer price of each order.", DefaultValueFactory = _ => 300_000 };
         var tier = new Option<RateLimitTier>("--rate-limit-tier") { Description = "Client-side rate limiting (Unlimited measures the server, not the limiter).", DefaultValueFactory = _ => RateLimitTier.Unlimited };
         var keyVariable = new Option<string>("--key-variable")
@@ -94,15 +94,16 @@ internal static class BenchSubmitCommand
         using (var client = LighterClient.Create(options, timeProvider: timeProvider))
         {
             client.UseSigner(new Client.Trading.ManagedTransactionSigner(new LighterSigner(key, new LighterChainId((uint)options.ChainId!.Value), options.AccountIndex!.Value, (byte)options.ApiKeyIndex!.Value, client.TimeProvider)));
-            if (!await BenchSubmitRunner.IsReachableAsync(client, cancellationToken).ConfigureAwait(false))
+            if (await BenchSubmitRunner.NextNonceAsync(client, cancellationToken).ConfigureAwait(false) is not { } start)
             {
                 error.WriteLine($"error: {options.BaseUrl} did not answer nextNonce.");
                 return Unreachable;
             }
 
             var result = await BenchSubmitRunner.RunAsync(client, plan, error, cancellationToken).ConfigureAwait(false);
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $$"""{"count":{{result.Count}},"accepted":{{result.Accepted}},"failed":{{result.Failed}},"seconds":{{result.Seconds:0.######}},"per_sec":{{Math.Round(result.PerSecond, 1)}}}"""));
+            // The server's own count: how far its next nonce moved (equal to "accepted" when the verdicts are right).
+            var end = await BenchSubmitRunner.NextNonceAsync(client, cancellationToken).ConfigureAwait(false);
+            output.WriteLine(BenchSubmitRunner.ToJson(result, start, end));
             return result.Failed == 0 ? 0 : 1;
         }
     }

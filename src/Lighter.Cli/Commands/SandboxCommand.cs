@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Lighter.Signing;
 using Lighter.Testing;
+using Lighter.Testing.Faults;
 using Spectre.Console;
 
 namespace Lighter.Cli.Commands;
@@ -31,13 +32,24 @@ internal static class SandboxCommand
                 "Without it the sandbox generates a throwaway key per account and prints it (valid only on the sandbox's chain).",
         };
         var json = new Option<bool>("--json") { Description = "Print the URLs and accounts as one JSON line." };
+        var faults = new Option<string?>("--faults")
+        {
+            Description = "Answer REST requests with a seeded fault storm: storm, storm:SEED or storm:SEED:SHARE (SHARE of 429s and of 5xx each, " +
+                "default 0.10; half of the 5xx to sendTx come after the transaction executed; at most 3 faults in a row per request).",
+        };
+        var nonceWindow = new Option<int>("--nonce-window")
+        {
+            Description = "How far ahead of an API key's next nonce a transaction is accepted (the exchange's out-of-order window).",
+            DefaultValueFactory = _ => LighterSandboxOptions.DefaultNonceWindow,
+        };
         var command = new Command("sandbox",
             "Run the Lighter sandbox exchange on loopback until Ctrl+C. It creates funded demo accounts with an API key at index 3 and " +
             "prints each account's throwaway private key (valid only on the sandbox's chain) so you can trade from a shell: " +
             $"export {KeysSecretReader.DefaultVariable}=<key>, then `lighter order create --env sandbox --account-index <n> --api-key-index 3 ...`. " +
-            "Exit code 0 on Ctrl+C, 1 if --public-key is not a key, 2 on a usage error.")
+            "On Ctrl+C or SIGTERM it prints one summary line (transactions executed, faults injected) and exits 0; " +
+            "exit code 1 if --public-key is not a key, 2 on a usage error.")
         {
-            port, chainId, accounts, usdc, publicKey, json,
+            port, chainId, accounts, usdc, publicKey, json, faults, nonceWindow,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -54,9 +66,32 @@ internal static class SandboxCommand
                 registered = key;
             }
 
+            SandboxStorm? storm = null;
+            if (parse.GetValue(faults) is { } schedule)
+            {
+                try
+                {
+                    storm = SandboxStorm.Parse(schedule);
+                }
+                catch (FormatException ex)
+                {
+                    await parse.InvocationConfiguration.Error.WriteLineAsync("error: --faults: " + ex.Message).ConfigureAwait(false);
+                    return 2;
+                }
+            }
+
+            if (parse.GetValue(nonceWindow) < 1)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync("error: --nonce-window must be at least 1.").ConfigureAwait(false);
+                return 2;
+            }
+
+            using var stopping = TerminationSignals.Listen(cancellationToken);
             var sandbox = await LighterSandbox.StartAsync(
-                new LighterSandboxOptions { Port = parse.GetValue(port), ChainId = parse.GetValue(chainId) }, cancellationToken).ConfigureAwait(false);
+                new LighterSandboxOptions { Port = parse.GetValue(port), ChainId = parse.GetValue(chainId), NonceWindow = parse.GetValue(nonceWindow) },
+                cancellationToken).ConfigureAwait(false);
             await using var stop = sandbox.ConfigureAwait(false);
+            if (storm is not null) sandbox.Faults.StartStorm(storm);
             var created = CreateAccounts(sandbox, parse.GetValue(accounts), parse.GetValue(usdc), registered);
             if (parse.GetValue(json))
             {
@@ -75,16 +110,30 @@ internal static class SandboxCommand
 
             try
             {
-                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(Timeout.Infinite, stopping.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
-                // Ctrl+C: stop cleanly.
+                // Ctrl+C or SIGTERM: stop cleanly.
             }
 
+            await output.WriteLineAsync(Summary(sandbox)).ConfigureAwait(false);
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The shutdown line: what the sandbox executed and which faults it injected (the exchange's own count).</summary>
+    internal static string Summary(LighterSandbox sandbox)
+    {
+        var text = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"sandbox stopped: {sandbox.TransactionCount} transactions executed");
+        if (sandbox.Faults.StormStats is { } s)
+        {
+            text += string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"; storm: {s.Requests} requests, {s.RateLimited} answered 429, {s.ServerErrors} answered 5xx, {s.AppliedThenServerErrors} executed then answered 503, {s.Delayed} delayed");
+        }
+
+        return text;
     }
 
     private static List<CreatedAccount> CreateAccounts(LighterSandbox sandbox, int count, decimal usdc, LighterPublicKey? registered)

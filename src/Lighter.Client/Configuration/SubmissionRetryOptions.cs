@@ -13,8 +13,8 @@ public sealed class SubmissionRetryOptions
     /// <summary>Most time spent on one transaction, from its first send (default 60 s).</summary>
     public TimeSpan MaxDuration { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>First wait between sends; later ones double, with jitter (default 50 ms). <c>Retry-After</c> wins when the server sends it.</summary>
-    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(50);
+    /// <summary>First wait between sends; later ones double, with jitter (default 10 ms). <c>Retry-After</c> wins when the server sends it.</summary>
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(10);
 
     /// <summary>Longest wait between two sends (default 5 s).</summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(5);

@@ -56,9 +56,16 @@ public static class LighterResilience
         return new ResilienceHandler(Configure(builder, options).Build());
     }
 
+    /// <summary>
+    /// Set on requests whose caller runs its own resend policy (transaction submission: the same signed bytes, with
+    /// Retry-After and a budget the caller can see), so the pipeline does not retry them a second time.
+    /// </summary>
+    internal static readonly HttpRequestOptionsKey<bool> CallerRetries = new("Lighter.CallerRetries");
+
     /// <summary>The retry decision (exposed for tests and custom pipelines).</summary>
     public static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request)
     {
+        if (request is not null && request.Options.TryGetValue(CallerRetries, out var callerRetries) && callerRetries) return false;
         if (outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests) return true;
         if (outcome.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError })
         {

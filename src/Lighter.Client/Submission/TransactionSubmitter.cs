@@ -246,8 +246,9 @@ public sealed partial class TransactionSubmitter
 
     private async Task<(long? Predicted, long? Quota)> PostAsync(string path, HttpContent content, CancellationToken cancellationToken)
     {
-        using (content)
-        using (var response = await _http.PostAsync(path, content, cancellationToken).ConfigureAwait(false))
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        request.Options.Set(Http.LighterResilience.CallerRetries, true); // resends are ours: same bytes, Retry-After, budget
+        using (var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false))
         {
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             return SendTxWire.ReadAnswer(body);

@@ -72,7 +72,10 @@ internal sealed class TxResolver(HttpClient http, INonceManager nonces)
     {
         try
         {
-            using var response = await http.GetAsync($"api/v1/tx?by=hash&value={Uri.EscapeDataString(tx.TxHash)}", cancellationToken).ConfigureAwait(false);
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"api/v1/tx?by=hash&value={Uri.EscapeDataString(tx.TxHash)}");
+            // A failed look-up is an "unknown" the submitter retries on its own schedule, not a pipeline backoff.
+            request.Options.Set(Http.LighterResilience.CallerRetries, true);
+            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (LighterApiException ex)
