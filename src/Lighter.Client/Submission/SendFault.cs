@@ -12,7 +12,8 @@ internal static class SendFault
     /// </summary>
     public static bool NotProcessed(LighterApiException ex) =>
         ex.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout
-        || (ex.IsTransient && ex.StatusCode is { } status && (int)status < 500)
+        // A rate-limit code refuses the request; other transient answers (e.g. a garbled 200) may follow execution.
+        || (ex.Code is { } code && LighterErrorCodes.IsTransient(null, code))
         || ex.InnerException is BrokenCircuitException
         || ex.InnerException is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError };
 

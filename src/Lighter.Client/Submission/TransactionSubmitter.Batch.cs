@@ -106,7 +106,7 @@ public sealed partial class TransactionSubmitter
             }
             catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
             {
-                foreach (var i in pending) _nonces.Commit(leases[i]); // the request may have left: counted as used
+                Settle(pending, landed: true); // the request may have left: counted as used
                 throw new OperationCanceledException("The batch was cancelled; its unanswered nonces are unknown (counted as used).", ex);
             }
             catch (LighterApiException ex) when (pending.Count == 1 && SendFault.IsRefusal(ex) && !mayHaveLanded)
@@ -144,19 +144,34 @@ public sealed partial class TransactionSubmitter
             }
             catch (OperationCanceledException)
             {
-                foreach (var i in pending)
-                {
-                    if (mayHaveLanded) _nonces.Commit(leases[i]);
-                    else _nonces.Release(leases[i]);
-                }
-
+                Settle(pending, mayHaveLanded);
                 throw;
             }
 
             if (!waited)
             {
-                var evidence = await ResolvePendingAsync(pending, txs, mayHaveLanded, budget, cancellationToken, final: true).ConfigureAwait(false);
+                Dictionary<int, Evidence> evidence;
+                try
+                {
+                    evidence = await ResolvePendingAsync(pending, txs, mayHaveLanded, budget, cancellationToken, final: true).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    Settle(pending, mayHaveLanded);
+                    throw;
+                }
+
                 return pending.Count == 0 ? null : Fail(pending, last, evidence, mayHaveLanded, budget);
+            }
+        }
+
+        // Cancelled: a nonce whose batch may have landed counts as used, the others go back (newest first).
+        void Settle(List<int> open, bool landed)
+        {
+            for (var k = open.Count - 1; k >= 0; k--)
+            {
+                if (landed) _nonces.Commit(leases[open[k]]);
+                else _nonces.Release(leases[open[k]]);
             }
         }
 
