@@ -127,14 +127,7 @@ public sealed partial class TransactionSubmitter
             }
             catch (LighterApiException ex)
             {
-                last = ex;
-                mayHaveLanded |= SendFault.MayHaveLanded(ex);
-                if (SendFault.IsCircuitOpen(ex))
-                {
-                    budget.Uncount();
-                    sends--;
-                    last = new LighterApiException(ex.Operation, ex.StatusCode, ex.Code, ex.ServerMessage, ex.IsTransient, ex) { RetryAfter = CircuitBreakDuration };
-                }
+                last = NoClearAnswer(ex, budget, ref mayHaveLanded, ref sends);
             }
 
             bool waited;

@@ -178,15 +178,7 @@ public sealed partial class TransactionSubmitter
             }
             catch (LighterApiException ex)
             {
-                last = ex;
-                mayHaveLanded |= SendFault.MayHaveLanded(ex);
-                if (SendFault.IsCircuitOpen(ex))
-                {
-                    // Never sent: not an attempt. Wait for the circuit instead of burning the budget against it.
-                    budget.Uncount();
-                    sends--;
-                    last = new LighterApiException(ex.Operation, ex.StatusCode, ex.Code, ex.ServerMessage, ex.IsTransient, ex) { RetryAfter = CircuitBreakDuration };
-                }
+                last = NoClearAnswer(ex, budget, ref mayHaveLanded, ref sends);
             }
 
             try
@@ -201,6 +193,19 @@ public sealed partial class TransactionSubmitter
                 return new Outcome(OutcomeKind.Cancelled, null, last, mayHaveLanded) { Cause = ex };
             }
         }
+    }
+
+    /// <summary>
+    /// A send without a clear answer: notes whether it may have landed and returns the failure to wait on. An open
+    /// circuit never sent anything: it is no attempt, and the wait is the circuit's break instead of a backoff.
+    /// </summary>
+    private LighterApiException NoClearAnswer(LighterApiException ex, SubmissionBudget budget, ref bool mayHaveLanded, ref int sends)
+    {
+        mayHaveLanded |= SendFault.MayHaveLanded(ex);
+        if (!SendFault.IsCircuitOpen(ex)) return ex;
+        budget.Uncount();
+        sends--;
+        return new LighterApiException(ex.Operation, ex.StatusCode, ex.Code, ex.ServerMessage, ex.IsTransient, ex) { RetryAfter = CircuitBreakDuration };
     }
 
     private async Task<Outcome> FinalVerdictAsync(WireTransaction tx, LighterApiException last, bool mayHaveLanded, SubmissionBudget budget, CancellationToken cancellationToken)
