@@ -60,7 +60,7 @@ public sealed class SubmitterTests : IDisposable
     private static readonly SubmissionRetryOptions FastRetry = new() { MaxAttempts = 4, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5) };
 
     private TransactionSubmitter Submitter() =>
-        new(_http, new NonceManager(7, 3, ct => NextNonceReader.FetchAsync(_http, 7, 3, ct)), retry: FastRetry);
+        new(_http, new NonceManager(7, 3, ct => NextNonceReader.FetchAsync(_http, 7, 3, ct)), retry: FastRetry) { CircuitBreakDuration = TimeSpan.FromMilliseconds(1) };
 
     private void TxLookup(Func<string, IResponseBuilder> answer) =>
         _server.Given(Request.Create().WithPath("/api/v1/tx").UsingGet())
