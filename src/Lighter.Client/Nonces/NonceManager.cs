@@ -228,6 +228,14 @@ public sealed class NonceManager : INonceManager
         ArgumentOutOfRangeException.ThrowIfNegative(serverNext, "nextNonce");
         lock (_gate)
         {
+            // A RefreshAsync that finished first may already have initialized and leases gone out: resetting the
+            // sequence now would hand those nonces out again, so only move forward (a stale lower answer is ignored).
+            if (_initialized)
+            {
+                if (serverNext > _confirmed) Apply(serverNext);
+                return;
+            }
+
             _confirmed = serverNext;
             _next = serverNext;
             Volatile.Write(ref _initialized, true);

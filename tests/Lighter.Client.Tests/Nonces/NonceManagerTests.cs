@@ -185,4 +185,180 @@ public class NonceManagerTests
         await Assert.ThrowsAsync<HttpRequestException>(() => manager.AcquireAsync().AsTask());
         Assert.Equal(42, (await manager.AcquireAsync()).Nonce);
     }
+
+    [Fact]
+    public async Task A_refresh_finishing_before_the_first_fetch_is_not_undone_by_it()
+    {
+        // Regression: InitializeAsync reset the sequence after a concurrent RefreshAsync had initialized it and
+        // leases had gone out, so the same nonce was handed out twice.
+        var answers = new ConcurrentQueue<TaskCompletionSource<long>>();
+        var manager = new NonceManager(7, 3, _ =>
+        {
+            var answer = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+            answers.Enqueue(answer);
+            return answer.Task;
+        });
+        var first = manager.AcquireAsync().AsTask(); // starts the initial fetch
+        var refresh = manager.RefreshAsync();        // a second fetch
+        while (answers.Count < 2) await Task.Yield();
+        var pending = answers.ToArray();
+        pending[1].SetResult(10);
+        await refresh;
+        var early = await manager.AcquireAsync();    // initialized by the refresh
+        pending[0].SetResult(10);
+        var late = await first;
+        Assert.Equal(10, early.Nonce);
+        Assert.Equal(11, late.Nonce);
+        Assert.Equal(12, (await manager.AcquireAsync()).Nonce);
+    }
+
+    private static NonceManager Fixed(long serverNext, int window = 16, TimeProvider? time = null, Func<long>? next = null) =>
+        new(7, 3, _ => Task.FromResult(next?.Invoke() ?? serverNext), window, time, stallGrace: TimeSpan.FromSeconds(1));
+
+    [Fact]
+    public async Task The_seventeenth_fresh_acquire_waits_with_window_16_until_the_lowest_is_committed()
+    {
+        var manager = Fixed(0);
+        var leases = new List<NonceLease>();
+        for (var i = 0; i < 16; i++) leases.Add(await manager.AcquireAsync());
+        var waiting = manager.AcquireAsync().AsTask();
+        await Task.Delay(50);
+        Assert.False(waiting.IsCompleted);
+        manager.Commit(leases[5]); // out of order: the window does not move
+        await Task.Delay(50);
+        Assert.False(waiting.IsCompleted);
+        Assert.Equal(0, manager.ConfirmedNext);
+        manager.Commit(leases[0]);
+        Assert.Equal(16, (await waiting.WaitAsync(TimeSpan.FromSeconds(5))).Nonce);
+        Assert.Equal(1, manager.ConfirmedNext);
+    }
+
+    [Fact]
+    public async Task A_released_nonce_is_handed_out_while_the_window_is_full()
+    {
+        var manager = Fixed(0);
+        var leases = new List<NonceLease>();
+        for (var i = 0; i < 16; i++) leases.Add(await manager.AcquireAsync());
+        manager.Release(leases[3]);
+        Assert.Equal(3, (await manager.AcquireAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5))).Nonce);
+    }
+
+    [Fact]
+    public async Task Commit_out_of_order_advances_ConfirmedNext_only_when_the_lowest_is_used()
+    {
+        var manager = Fixed(0);
+        var a = await manager.AcquireAsync();
+        var b = await manager.AcquireAsync();
+        var c = await manager.AcquireAsync();
+        manager.Commit(c);
+        manager.Commit(b);
+        Assert.Equal(0, manager.ConfirmedNext);
+        manager.Commit(a);
+        Assert.Equal(3, manager.ConfirmedNext);
+        Assert.Equal(0, manager.InFlight);
+    }
+
+    [Fact]
+    public async Task Refresh_with_the_server_ahead_raises_ConfirmedNext_and_drops_stale_released_nonces()
+    {
+        long server = 0;
+        var manager = Fixed(0, next: () => server);
+        var a = await manager.AcquireAsync();
+        var b = await manager.AcquireAsync();
+        var c = await manager.AcquireAsync();
+        manager.Release(a);
+        Assert.Equal(1, manager.ReleasedCount);
+        server = 2;
+        Assert.Equal(2, await manager.RefreshAsync());
+        Assert.Equal(2, manager.ConfirmedNext);
+        Assert.Equal(0, manager.ReleasedCount);
+        manager.Commit(b);
+        manager.Commit(c);
+        Assert.Equal(3, manager.ConfirmedNext);
+        Assert.Equal(3, (await manager.AcquireAsync()).Nonce);
+    }
+
+    [Fact]
+    public async Task A_stall_is_reported_first_then_repaired_after_the_grace_and_the_missing_nonce_goes_out_next()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        long server = 0;
+        var manager = Fixed(0, time: time, next: () => server);
+        var gaps = new List<NonceGap>();
+        manager.GapDetected += (_, gap) => gaps.Add(gap);
+        for (var i = 0; i < 3; i++) manager.Commit(await manager.AcquireAsync());
+        server = 1; // the exchange never got nonce 1
+        await manager.RefreshAsync();
+        Assert.Equal(new NonceGap(1, 3, Repaired: false), Assert.Single(gaps));
+        Assert.Equal(3, manager.ConfirmedNext);
+        Assert.Equal(0, manager.ReleasedCount);
+        time.Advance(TimeSpan.FromMilliseconds(500));
+        await manager.RefreshAsync(); // inside the grace: nothing
+        Assert.Single(gaps);
+        time.Advance(TimeSpan.FromMilliseconds(600));
+        await manager.RefreshAsync();
+        Assert.Equal(new NonceGap(1, 3, Repaired: true), gaps[1]);
+        Assert.Equal(1, (await manager.AcquireAsync()).Nonce);
+        Assert.Equal(3, (await manager.AcquireAsync()).Nonce);
+    }
+
+    [Fact]
+    public async Task A_server_that_catches_up_cancels_the_stall_suspicion()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        long server = 0;
+        var manager = Fixed(0, time: time, next: () => server);
+        var gaps = new List<NonceGap>();
+        manager.GapDetected += (_, gap) => gaps.Add(gap);
+        for (var i = 0; i < 3; i++) manager.Commit(await manager.AcquireAsync());
+        server = 1;
+        await manager.RefreshAsync();
+        server = 3; // only lagging
+        await manager.RefreshAsync();
+        server = 1;
+        time.Advance(TimeSpan.FromSeconds(2));
+        await manager.RefreshAsync(); // a new suspicion, not a repair
+        Assert.All(gaps, gap => Assert.False(gap.Repaired));
+        Assert.Equal(3, (await manager.AcquireAsync()).Nonce);
+    }
+
+    [Fact]
+    public async Task AcquireBatch_returns_released_first_then_a_consecutive_fresh_run()
+    {
+        var manager = Fixed(0);
+        var fresh = await manager.AcquireBatchAsync(4);
+        Assert.Equal(new long[] { 0, 1, 2, 3 }, fresh.Select(l => l.Nonce));
+        manager.Release(fresh[1]);
+        manager.Commit(fresh[0]);
+        var mixed = await manager.AcquireBatchAsync(3);
+        Assert.Equal(new long[] { 1, 4, 5 }, mixed.Select(l => l.Nonce));
+    }
+
+    [Fact]
+    public async Task AcquireBatch_with_the_window_full_returns_only_the_released_nonces()
+    {
+        var manager = Fixed(0);
+        var all = await manager.AcquireBatchAsync(16);
+        manager.Release(all[2]);
+        manager.Release(all[7]);
+        var partial = await manager.AcquireBatchAsync(5).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(new long[] { 2, 7 }, partial.Select(l => l.Nonce));
+    }
+
+    [Fact]
+    public async Task Cancelling_a_waiting_acquirer_leaks_nothing()
+    {
+        var manager = Fixed(0, window: 2);
+        var a = await manager.AcquireAsync();
+        var b = await manager.AcquireAsync();
+        using var cts = new CancellationTokenSource();
+        var waiting = manager.AcquireAsync(cts.Token).AsTask();
+        cts.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        manager.Release(b);
+        manager.Release(a);
+        Assert.Equal(0, manager.InFlight);
+        Assert.Equal(0, manager.PeekNext);
+        Assert.Equal(0, (await manager.AcquireAsync()).Nonce);
+    }
 }
