@@ -17,8 +17,11 @@ internal static partial class LighterLog
     [LoggerMessage(EventId = 8011, Level = LogLevel.Warning, Message = "Submission of tx type {TxType} (nonce {Nonce}) had no clear answer; resolved as {Outcome}")]
     public static partial void AmbiguousSubmission(ILogger logger, int txType, long nonce, string outcome);
 
-    [LoggerMessage(EventId = 8012, Level = LogLevel.Warning, Message = "Nonce gap for account {Account} key {ApiKey}: the exchange waits for nonce {ServerNext} below the client's {ClientNext}; repaired {Repaired}")]
-    public static partial void NonceGap(ILogger logger, long account, int apiKey, long serverNext, long clientNext, bool repaired);
+    [LoggerMessage(EventId = 8012, Message = "Nonce gap for account {Account} key {ApiKey}: the exchange waits for nonce {ServerNext} below the client's {ClientNext}; repaired {Repaired}")]
+    public static partial void NonceGap(ILogger logger, LogLevel level, long account, int apiKey, long serverNext, long clientNext, bool repaired);
+
+    [LoggerMessage(EventId = 8014, Level = LogLevel.Error, Message = "A NonceManager.GapDetected handler threw {ExceptionType}; ignored")]
+    public static partial void GapHandlerFailed(ILogger logger, string exceptionType);
 
     [LoggerMessage(EventId = 8013, Level = LogLevel.Warning, Message = "Submission of tx type {TxType} (nonce {Nonce}) failed after {Attempts} attempts; nonce {Disposition}")]
     public static partial void SubmissionFailed(ILogger logger, int txType, long nonce, int attempts, string disposition);

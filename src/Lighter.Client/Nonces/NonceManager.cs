@@ -246,6 +246,7 @@ public sealed class NonceManager : INonceManager
     {
         await Task.Yield();
         var serverNext = await _fetchNextNonce(CancellationToken.None).ConfigureAwait(false);
+        ArgumentOutOfRangeException.ThrowIfNegative(serverNext, "nextNonce");
         NonceGap? gap;
         lock (_gate)
         {
@@ -261,11 +262,26 @@ public sealed class NonceManager : INonceManager
 
         if (gap is not null)
         {
-            LighterLog.NonceGap(_logger, AccountIndex, ApiKeyIndex, gap.ServerNextNonce, gap.ClientNextNonce, gap.Repaired);
-            GapDetected?.Invoke(this, gap);
+            // Suspected gaps are often a lagging exchange; a repair is worth a warning.
+            LighterLog.NonceGap(_logger, gap.Repaired ? LogLevel.Warning : LogLevel.Information, AccountIndex, ApiKeyIndex, gap.ServerNextNonce, gap.ClientNextNonce, gap.Repaired);
+            RaiseGapDetected(gap);
         }
 
         return serverNext;
+    }
+
+    private void RaiseGapDetected(NonceGap gap)
+    {
+        try
+        {
+            GapDetected?.Invoke(this, gap);
+        }
+#pragma warning disable CA1031 // A subscriber's bug must not break the submission that happened to observe the gap.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LighterLog.GapHandlerFailed(_logger, ex.GetType().Name);
+        }
     }
 
     private NonceGap? Apply(long serverNext)

@@ -36,7 +36,17 @@ public sealed partial class TransactionSubmitter
             var start = 0;
             foreach (var run in ConsecutiveRuns(leases))
             {
-                var failure = await DeliverRunAsync(leases.Skip(start).Take(run).ToList(), txs.GetRange(start, run), results, done + start, cancellationToken).ConfigureAwait(false);
+                BatchFailure? failure;
+                try
+                {
+                    failure = await DeliverRunAsync(leases.Skip(start).Take(run).ToList(), txs.GetRange(start, run), results, done + start, cancellationToken).ConfigureAwait(false);
+                }
+                catch
+                {
+                    ReleaseNewestFirst(leases.Skip(start + run).ToList()); // later runs were never sent
+                    throw;
+                }
+
                 if (failure is not null)
                 {
                     ReleaseNewestFirst(leases.Skip(start + run).ToList()); // never sent

@@ -87,7 +87,19 @@ public sealed partial class TransactionSubmitter
                 throw;
             }
 
-            var outcome = await DeliverAsync(tx, budget, cancellationToken).ConfigureAwait(false);
+            Outcome outcome;
+            try
+            {
+                outcome = await DeliverAsync(tx, budget, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                // Unexpected (a bug, a handler that threw): the bytes may have left, so the nonce counts as used
+                // (a later stall check repairs a hole) rather than leaking a lease that would block the window.
+                _nonces.Commit(lease);
+                throw;
+            }
+
             if (Settle(lease, tx, outcome, budget) is { } accepted) return accepted;
             // The nonce went to something else: the same order, signed again with a fresh nonce.
         }

@@ -26,8 +26,9 @@ public enum TxVerdict
     FoundByHash,
 
     /// <summary>
-    /// The exchange's <c>nextNonce</c> moved past the transaction's nonce after a send that may have landed, while
-    /// the hash look-up was unavailable, and no other transaction of this client held that nonce.
+    /// The exchange's <c>nextNonce</c> moved past the transaction's nonce after a send that may have landed, the hash
+    /// look-up did not find it (unavailable, or not yet indexed), and no other transaction of this client held that
+    /// nonce.
     /// </summary>
     FoundByNonce,
 }

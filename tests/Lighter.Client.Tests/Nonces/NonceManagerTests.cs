@@ -5,13 +5,13 @@ namespace Lighter.Client.Tests.Nonces;
 
 public class NonceManagerTests
 {
-    private static NonceManager Create(Func<long> serverNext, Action? onFetch = null) =>
+    private static NonceManager Create(Func<long> serverNext, Action? onFetch = null, int window = LighterClientOptions.DefaultNonceWindow) =>
         new(7, 3, async _ =>
         {
             await Task.Yield();
             onFetch?.Invoke();
             return serverNext();
-        });
+        }, window);
 
     [Fact]
     public async Task First_acquire_starts_at_the_servers_next_nonce_and_counts_up()
@@ -27,7 +27,7 @@ public class NonceManagerTests
     public async Task Concurrent_first_callers_share_one_fetch()
     {
         var fetches = 0;
-        var manager = Create(() => 10, () => Interlocked.Increment(ref fetches));
+        var manager = Create(() => 10, () => Interlocked.Increment(ref fetches), window: 64);
         var leases = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => manager.AcquireAsync().AsTask()));
         Assert.Equal(1, fetches);
         Assert.Equal(Enumerable.Range(10, 64).Select(i => (long)i), leases.Select(l => l.Nonce).Order());
@@ -149,14 +149,16 @@ public class NonceManagerTests
     }
 
     [Fact]
-    public async Task Resync_refills_a_gap_when_nothing_else_is_in_flight()
+    public async Task A_gap_the_exchange_keeps_waiting_for_is_refilled_on_the_second_look()
     {
         long server = 0;
-        var manager = Create(() => server);
+        var manager = new NonceManager(7, 3, _ => Task.FromResult(server), stallGrace: TimeSpan.Zero);
         var lost = await manager.AcquireAsync();
         manager.Commit(lost); // we believed it landed, but it never did
         var rejected = await manager.AcquireAsync();
-        await manager.ResyncAsync(rejected); // server still waits for 0
+        await manager.ResyncAsync(rejected); // server still waits for 0: suspected only (it may be lagging)
+        Assert.Equal(1, manager.ConfirmedNext);
+        await manager.RefreshAsync();        // still 0: the gap is real
         Assert.Equal(0, (await manager.AcquireAsync()).Nonce);
         Assert.Equal(1, (await manager.AcquireAsync()).Nonce);
     }
@@ -359,6 +361,26 @@ public class NonceManagerTests
         manager.Release(a);
         Assert.Equal(0, manager.InFlight);
         Assert.Equal(0, manager.PeekNext);
+        Assert.Equal(0, (await manager.AcquireAsync()).Nonce);
+    }
+
+    [Fact]
+    public async Task A_gap_handler_that_throws_breaks_neither_the_refresh_nor_the_repair()
+    {
+        long server = 0;
+        var manager = new NonceManager(7, 3, _ => Task.FromResult(server), stallGrace: TimeSpan.Zero);
+        var reports = 0;
+        manager.GapDetected += (_, _) =>
+        {
+            reports++;
+            throw new InvalidOperationException("subscriber bug");
+        };
+        manager.Commit(await manager.AcquireAsync()); // counted as used, never landed
+
+        await manager.RefreshAsync();
+        await manager.RefreshAsync();
+
+        Assert.Equal(2, reports);
         Assert.Equal(0, (await manager.AcquireAsync()).Nonce);
     }
 }
