@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Lighter.Client.Models;
 using Lighter.Client.Serialization;
-using Lighter.Signing.Tests.Fuzz;
+using Lighter.Tests.Fuzz;
 
 namespace Lighter.Client.Tests.Fuzz;
 
@@ -13,9 +13,9 @@ namespace Lighter.Client.Tests.Fuzz;
 /// (../shared/lighter-spec/openapi.json, read at run time), then mutated (bit flips, truncation, invalid UTF-8, huge
 /// numbers, deep nesting, splices) and random bytes. Only <see cref="JsonException"/> may escape (the converters
 /// wrap their format errors in it).
-/// CI: 3,000 inputs from the fixed seed. Long mode: <c>LIGHTER_FUZZ_ITERATIONS=1000000 dotnet test
-/// tests/Lighter.Client.Tests --filter FullyQualifiedName~Fuzz</c> (optionally <c>LIGHTER_FUZZ_SEED=n</c>).
+/// CI: 750 inputs per seed. Long mode: see <see cref="FuzzHarness"/>.
 /// </summary>
+[Trait("Category", "Fuzz")]
 public sealed class RestModelFuzzTests
 {
     private const long MaxBytesPerInput = 8 * 1024 * 1024;
@@ -49,12 +49,11 @@ public sealed class RestModelFuzzTests
         await FuzzHarness.RunAsync(
             "REST models",
             inputs,
-            FuzzHarness.Iterations(3000),
+            FuzzHarness.Iterations(750),
             input => JsonSerializer.Deserialize(input, LighterJsonContext.Default.GetTypeInfo(types[input.Length % types.Length])!),
             ex => ex is JsonException,
-            MaxBytesPerInput,
-            TimeSpan.FromSeconds(1),
-            TimeSpan.FromMinutes(30));
+            maxTimePerInput: TimeSpan.FromSeconds(1),
+            maxBytes: MaxBytesPerInput);
     }
 
     private static List<(Type Type, byte[] Body)> Corpus()

@@ -1,5 +1,6 @@
 using Lighter.Client.Streaming;
 using Lighter.Client.Streaming.Messages;
+using Lighter.Tests.Fuzz;
 
 namespace Lighter.Client.Tests.Fuzzing;
 
@@ -8,15 +9,12 @@ namespace Lighter.Client.Tests.Fuzzing;
 /// a raw channel) and a transaction correlator as control handler: no frame makes it throw (its contract: anything it
 /// cannot use becomes a diagnostic), hang, or allocate beyond the stated bound.
 /// </summary>
-/// <remarks>
-/// CI: the fixed seeds in <see cref="FuzzRunner.Seeds"/>, <see cref="FuzzRunner.DefaultIterations"/> inputs each.
-/// Long mode: <c>LIGHTER_FUZZ_ITERATIONS=1000000 dotnet test tests/Lighter.Client.Tests --filter Category=Fuzz</c>.
-/// </remarks>
+/// <remarks>CI: <see cref="FuzzHarness.Seeds"/>, 1,125 inputs each. Long mode: see <see cref="FuzzHarness"/>.</remarks>
 [Trait("Category", "Fuzz")]
 public sealed class FrameDispatcherFuzzTests
 {
     [Fact]
-    public void Dispatch_never_throws_whatever_arrives()
+    public async Task Dispatch_never_throws_whatever_arrives()
     {
         var diagnostics = new CountingDiagnostics();
         var control = new CorrelatingControl();
@@ -25,10 +23,15 @@ public sealed class FrameDispatcherFuzzTests
         Assert.True(dispatcher.TryAdd(new TypedSubscriptionSink<TradeChannelMessage>(LighterChannels.Trade(0), capacity: 4)));
         Assert.True(dispatcher.TryAdd(new TypedSubscriptionSink<RawStreamMessage>(RawStreamMessage.Channel("height"), capacity: 4)));
 
-        FuzzRunner.Run(
-            [FuzzSeeds.BookUpdate, FuzzSeeds.BookSnapshot, FuzzSeeds.Trade, FuzzSeeds.Height, FuzzSeeds.TxReply, FuzzSeeds.TxBatchReply, .. FuzzSeeds.Control],
+        await FuzzHarness.RunAsync(
+            "FrameDispatcher.Dispatch",
+            FuzzHarness.Utf8([FuzzSeeds.BookUpdate, FuzzSeeds.BookSnapshot, FuzzSeeds.Trade, FuzzSeeds.Height, FuzzSeeds.TxReply, FuzzSeeds.TxBatchReply, .. FuzzSeeds.Control]),
+            FuzzHarness.Iterations(1125),
             input => dispatcher.Dispatch(input),
-            length => (256 * 1024) + (64L * length));
+            allowed: static _ => false,
+            maxTimePerInput: TimeSpan.FromSeconds(2),
+            maxBytes: 256 * 1024,
+            maxBytesPerInputByte: 64);
         Assert.True(diagnostics.Count > 0);
     }
 

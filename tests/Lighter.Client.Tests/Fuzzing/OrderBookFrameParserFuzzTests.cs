@@ -1,4 +1,5 @@
 using Lighter.Client.Streaming;
+using Lighter.Tests.Fuzz;
 
 namespace Lighter.Client.Tests.Fuzzing;
 
@@ -6,35 +7,43 @@ namespace Lighter.Client.Tests.Fuzzing;
 /// Fuzzes <see cref="OrderBookFrameParser"/> and the book behind it (<see cref="OrderBookSink"/>): mutated frames never
 /// throw (the parser's contract is to return an error naming the field), never hang, and allocate a bounded amount.
 /// </summary>
-/// <remarks>
-/// CI: the fixed seeds in <see cref="FuzzRunner.Seeds"/>, <see cref="FuzzRunner.DefaultIterations"/> inputs each.
-/// Long mode: <c>LIGHTER_FUZZ_ITERATIONS=1000000 dotnet test tests/Lighter.Client.Tests --filter Category=Fuzz</c>
-/// (optionally <c>LIGHTER_FUZZ_SEED=n</c> for one more seed). A failure prints the seed and the input as base64.
-/// </remarks>
+/// <remarks>CI: <see cref="FuzzHarness.Seeds"/>, 1,125 inputs each. Long mode: see <see cref="FuzzHarness"/>.</remarks>
 [Trait("Category", "Fuzz")]
 public sealed class OrderBookFrameParserFuzzTests
 {
-    private static readonly string[] Seeds = [FuzzSeeds.BookUpdate, FuzzSeeds.BookSnapshot];
+    private static readonly byte[][] Seeds = FuzzHarness.Utf8([FuzzSeeds.BookUpdate, FuzzSeeds.BookSnapshot]);
 
     /// <summary>Error strings, level texts and buffer growth scale with the input: 64 KiB plus 32 bytes per input byte.</summary>
-    private static long Bound(int length) => (64 * 1024) + (32L * length);
+    private const long MaxBytes = 64 * 1024;
+
+    private const long MaxBytesPerInputByte = 32;
 
     [Fact]
-    public void The_parser_never_throws_and_stays_within_time_and_allocation_bounds()
+    public async Task The_parser_never_throws_and_stays_within_time_and_allocation_bounds()
     {
         var frame = new OrderBookFrame();
-        FuzzRunner.Run(Seeds, input => OrderBookFrameParser.Parse(input, frame), Bound);
+        await FuzzHarness.RunAsync(
+            "OrderBookFrameParser.Parse",
+            Seeds,
+            FuzzHarness.Iterations(1125),
+            input => OrderBookFrameParser.Parse(input, frame),
+            allowed: static _ => false,
+            maxTimePerInput: TimeSpan.FromSeconds(2),
+            maxBytes: MaxBytes,
+            maxBytesPerInputByte: MaxBytesPerInputByte);
     }
 
     [Fact]
-    public void The_book_sink_takes_any_frame_without_throwing()
+    public async Task The_book_sink_takes_any_frame_without_throwing()
     {
         var book = new OrderBook(0);
         var sink = new OrderBookSink(book, static (_, _) => { });
         var diagnostics = new CountingDiagnostics();
         var snapshot = System.Text.Encoding.UTF8.GetBytes(FuzzSeeds.BookSnapshot);
-        FuzzRunner.Run(
+        await FuzzHarness.RunAsync(
+            "OrderBookSink.OnFrame",
             Seeds,
+            FuzzHarness.Iterations(1125),
             input =>
             {
                 sink.OnFrame(default, input, diagnostics);
@@ -43,7 +52,10 @@ public sealed class OrderBookFrameParserFuzzTests
                     sink.OnFrame(default, snapshot, diagnostics); // keep exercising the update path
                 }
             },
-            Bound);
+            allowed: static _ => false,
+            maxTimePerInput: TimeSpan.FromSeconds(2),
+            maxBytes: MaxBytes,
+            maxBytesPerInputByte: MaxBytesPerInputByte);
         Assert.True(diagnostics.Count > 0);
     }
 }

@@ -1,4 +1,5 @@
 using Lighter.Client.Streaming;
+using Lighter.Tests.Fuzz;
 
 namespace Lighter.Client.Tests.Fuzzing;
 
@@ -7,20 +8,19 @@ namespace Lighter.Client.Tests.Fuzzing;
 /// readable or not, returns without throwing; a matched request is completed or failed with
 /// <see cref="InvalidDataException"/>, never left hanging; time and allocation stay bounded.
 /// </summary>
-/// <remarks>
-/// CI: the fixed seeds in <see cref="FuzzRunner.Seeds"/>, <see cref="FuzzRunner.DefaultIterations"/> inputs each.
-/// Long mode: <c>LIGHTER_FUZZ_ITERATIONS=1000000 dotnet test tests/Lighter.Client.Tests --filter Category=Fuzz</c>.
-/// </remarks>
+/// <remarks>CI: <see cref="FuzzHarness.Seeds"/>, 1,125 inputs each. Long mode: see <see cref="FuzzHarness"/>.</remarks>
 [Trait("Category", "Fuzz")]
 public sealed class TransactionCorrelatorFuzzTests
 {
     [Fact]
-    public void Any_reply_returns_and_a_matched_request_is_settled_at_once()
+    public async Task Any_reply_returns_and_a_matched_request_is_settled_at_once()
     {
         var correlator = new TransactionCorrelator();
         var pending = new List<Task<WsTransactionResponse>>();
-        FuzzRunner.Run(
-            [FuzzSeeds.TxReply, FuzzSeeds.TxBatchReply, FuzzSeeds.TxError],
+        await FuzzHarness.RunAsync(
+            "TransactionCorrelator.Complete",
+            FuzzHarness.Utf8([FuzzSeeds.TxReply, FuzzSeeds.TxBatchReply, FuzzSeeds.TxError]),
+            FuzzHarness.Iterations(1125),
             input =>
             {
                 // Keep three requests open (ids 1, 2, 3, ... in order) so replies have something to match.
@@ -47,6 +47,9 @@ public sealed class TransactionCorrelatorFuzzTests
 
                 pending.RemoveAll(t => t.IsCompleted);
             },
-            length => (32 * 1024) + (16L * length));
+            allowed: static _ => false,
+            maxTimePerInput: TimeSpan.FromSeconds(2),
+            maxBytes: 32 * 1024,
+            maxBytesPerInputByte: 16);
     }
 }

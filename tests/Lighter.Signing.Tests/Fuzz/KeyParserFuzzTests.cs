@@ -1,5 +1,6 @@
 using System.Text;
 using Lighter.Signing.Tests.Vectors;
+using Lighter.Tests.Fuzz;
 
 namespace Lighter.Signing.Tests.Fuzz;
 
@@ -8,9 +9,9 @@ namespace Lighter.Signing.Tests.Fuzz;
 /// <see cref="LighterPublicKey.FromBytes"/>, <see cref="LighterPrivateKey.Parse"/>, <see cref="LighterPrivateKey.FromBytes"/>)
 /// with the official key vectors mutated and random bytes. Only <see cref="LighterSigningException"/> may escape;
 /// TryParse never throws, and whatever parses round-trips.
-/// CI: 3,000 inputs per parser from the fixed seed. Long mode: <c>LIGHTER_FUZZ_ITERATIONS=1000000 dotnet test
-/// tests/Lighter.Signing.Tests --filter FullyQualifiedName~Fuzz</c> (optionally <c>LIGHTER_FUZZ_SEED=n</c>).
+/// CI: 750 inputs per seed and parser. Long mode: see <see cref="FuzzHarness"/>.
 /// </summary>
+[Trait("Category", "Fuzz")]
 public sealed class KeyParserFuzzTests
 {
     private const long MaxBytesPerInput = 256 * 1024;
@@ -18,7 +19,7 @@ public sealed class KeyParserFuzzTests
     [Fact]
     public async Task Public_key_text_parsing_throws_only_LighterSigningException()
     {
-        await FuzzHarness.RunAsync("LighterPublicKey.Parse", KeyCorpus("public_key_hex"), FuzzHarness.Iterations(3000), input =>
+        await FuzzHarness.RunAsync("LighterPublicKey.Parse", KeyCorpus("public_key_hex"), FuzzHarness.Iterations(750), input =>
         {
             var text = FuzzHarness.AsText(input);
             var ok = LighterPublicKey.TryParse(text, out var tried);
@@ -27,18 +28,18 @@ public sealed class KeyParserFuzzTests
             Assert.Equal(key, tried);
             Assert.Equal(key, LighterPublicKey.Parse(key.ToHex()));
             Assert.NotEqual(default, key);
-        }, ex => ex is LighterSigningException, MaxBytesPerInput, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(30));
+        }, ex => ex is LighterSigningException, maxTimePerInput: TimeSpan.FromSeconds(1), maxBytes: MaxBytesPerInput);
     }
 
     [Fact]
     public async Task Public_key_bytes_parsing_throws_only_LighterSigningException()
     {
         var corpus = KeyCorpus("public_key_hex").Select(h => Convert.FromHexString(Encoding.ASCII.GetString(h))).Append(new byte[40]).ToArray();
-        await FuzzHarness.RunAsync("LighterPublicKey.FromBytes", corpus, FuzzHarness.Iterations(3000), input =>
+        await FuzzHarness.RunAsync("LighterPublicKey.FromBytes", corpus, FuzzHarness.Iterations(750), input =>
         {
             var key = LighterPublicKey.FromBytes(input);
             Assert.Equal(input, key.ToArray());
-        }, ex => ex is LighterSigningException, MaxBytesPerInput, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(30));
+        }, ex => ex is LighterSigningException, maxTimePerInput: TimeSpan.FromSeconds(1), maxBytes: MaxBytesPerInput);
     }
 
     [Fact]
@@ -46,12 +47,12 @@ public sealed class KeyParserFuzzTests
     {
         var text = KeyCorpus("private_key_hex_input");
         var bytes = text.Select(h => Convert.FromHexString(Encoding.ASCII.GetString(h).Replace("0x", "", StringComparison.Ordinal))).ToArray();
-        await FuzzHarness.RunAsync("LighterPrivateKey.Parse", [.. text, .. bytes], FuzzHarness.Iterations(3000), input =>
+        await FuzzHarness.RunAsync("LighterPrivateKey.Parse", [.. text, .. bytes], FuzzHarness.Iterations(750), input =>
         {
             using var key = input.Length == 40 ? LighterPrivateKey.FromBytes(input) : LighterPrivateKey.Parse(FuzzHarness.AsText(input));
             using var again = LighterPrivateKey.Parse(key.ExportHex());
             Assert.Equal(key.PublicKey, again.PublicKey);
-        }, ex => ex is LighterSigningException, MaxBytesPerInput, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(30));
+        }, ex => ex is LighterSigningException, maxTimePerInput: TimeSpan.FromSeconds(1), maxBytes: MaxBytesPerInput);
     }
 
     private static byte[][] KeyCorpus(string property)

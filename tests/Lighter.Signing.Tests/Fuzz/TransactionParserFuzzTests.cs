@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Lighter.Signing.Tests.Vectors;
 using Lighter.Signing.Transactions;
+using Lighter.Tests.Fuzz;
 
 namespace Lighter.Signing.Tests.Fuzz;
 
@@ -9,9 +10,9 @@ namespace Lighter.Signing.Tests.Fuzz;
 /// Fuzzes <see cref="ParsedTransaction.Parse"/> (and through it the internal TransactionJsonReader) with the official
 /// <c>tx_info</c> vectors mutated (bit flips, truncation, invalid UTF-8, lone surrogates, huge numbers, deep nesting,
 /// splices) and random bytes. Only <see cref="LighterSigningException"/> may escape.
-/// CI: 4,000 inputs from the fixed seed. Long mode: <c>LIGHTER_FUZZ_ITERATIONS=1000000 dotnet test
-/// tests/Lighter.Signing.Tests --filter FullyQualifiedName~Fuzz</c> (optionally <c>LIGHTER_FUZZ_SEED=n</c>).
+/// CI: 1,000 inputs per seed. Long mode: see <see cref="FuzzHarness"/>.
 /// </summary>
+[Trait("Category", "Fuzz")]
 public sealed class TransactionParserFuzzTests
 {
     /// <summary>Per input: a parsed document, the transaction and an exception stay well under this.</summary>
@@ -29,7 +30,7 @@ public sealed class TransactionParserFuzzTests
         await FuzzHarness.RunAsync(
             "ParsedTransaction.Parse",
             inputs,
-            FuzzHarness.Iterations(4000),
+            FuzzHarness.Iterations(1000),
             input =>
             {
                 // The type follows the input, so a mutated CreateOrder is mostly read as a CreateOrder.
@@ -38,9 +39,8 @@ public sealed class TransactionParserFuzzTests
                 _ = parsed.Transaction.Hash(LighterChainId.Mainnet, parsed.Header);
             },
             ex => ex is LighterSigningException,
-            MaxBytesPerInput,
-            TimeSpan.FromSeconds(1),
-            TimeSpan.FromMinutes(30));
+            maxTimePerInput: TimeSpan.FromSeconds(1),
+            maxBytes: MaxBytesPerInput);
     }
 
     [Fact]
