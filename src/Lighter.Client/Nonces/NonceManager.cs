@@ -31,7 +31,7 @@ public sealed class NonceManager : INonceManager
     private readonly ILogger _logger;
     private Task? _initTask;
     private Task<long>? _refreshTask;
-    private TaskCompletionSource _changed = NewSignal();
+    private TaskCompletionSource? _changed; // created only when someone waits, so the hot path allocates nothing
     private long _confirmed;
     private long _next;
     private long _inFlight;
@@ -94,8 +94,19 @@ public sealed class NonceManager : INonceManager
     }
 
     /// <inheritdoc />
-    public async ValueTask<NonceLease> AcquireAsync(CancellationToken cancellationToken = default) =>
-        (await AcquireBatchAsync(1, cancellationToken).ConfigureAwait(false))[0];
+    public ValueTask<NonceLease> AcquireAsync(CancellationToken cancellationToken = default)
+    {
+        // Hot path: initialised and inside the window, no allocation.
+        if (Volatile.Read(ref _initialized))
+        {
+            lock (_gate)
+            {
+                if (TryTakeOne() is { } lease) return new ValueTask<NonceLease>(lease);
+            }
+        }
+
+        return AcquireSlowAsync(cancellationToken);
+    }
 
     /// <inheritdoc />
     /// <remarks>Returns fewer than <paramref name="count"/> leases (the released ones) when the window is full.</remarks>
@@ -109,7 +120,7 @@ public sealed class NonceManager : INonceManager
             lock (_gate)
             {
                 if (TryTake(count) is { } leases) return leases;
-                changed = _changed.Task;
+                changed = (_changed ??= NewSignal()).Task;
             }
 
             await changed.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -169,6 +180,30 @@ public sealed class NonceManager : INonceManager
         }
 
         return task.WaitAsync(cancellationToken);
+    }
+
+    private async ValueTask<NonceLease> AcquireSlowAsync(CancellationToken cancellationToken) =>
+        (await AcquireBatchAsync(1, cancellationToken).ConfigureAwait(false))[0];
+
+    private NonceLease? TryTakeOne()
+    {
+        long nonce;
+        if (_released.Count > 0)
+        {
+            nonce = _released.Min;
+            _released.Remove(nonce);
+        }
+        else if (_next - _confirmed < _window)
+        {
+            nonce = _next++;
+        }
+        else
+        {
+            return null;
+        }
+
+        _inFlight++;
+        return new NonceLease(nonce);
     }
 
     private List<NonceLease>? TryTake(int count)
@@ -321,8 +356,8 @@ public sealed class NonceManager : INonceManager
 
     private void Signal()
     {
-        var changed = _changed;
-        _changed = NewSignal();
+        if (_changed is not { } changed) return;
+        _changed = null;
         changed.TrySetResult();
     }
 
