@@ -100,13 +100,13 @@ public sealed partial class TransactionSubmitter
                 throw;
             }
 
-            if (Settle(lease, tx, outcome, budget) is { } accepted) return accepted;
+            if (Settle(lease, tx, outcome, budget, cancellationToken) is { } accepted) return accepted;
             // The nonce went to something else: the same order, signed again with a fresh nonce.
         }
     }
 
     /// <summary>Ends the lease as the outcome says; returns the submission, throws the failure, or null to sign again.</summary>
-    private TxSubmission? Settle(NonceLease lease, WireTransaction tx, Outcome outcome, SubmissionBudget budget)
+    private TxSubmission? Settle(NonceLease lease, WireTransaction tx, Outcome outcome, SubmissionBudget budget, CancellationToken cancellationToken)
     {
         switch (outcome.Kind)
         {
@@ -124,7 +124,7 @@ public sealed partial class TransactionSubmitter
                 return null;
             case OutcomeKind.Cancelled:
                 End(lease, tx, outcome.MayHaveLanded ? NonceDisposition.Unknown : NonceDisposition.Released, outcome.MayHaveLanded);
-                throw new OperationCanceledException("The submission was cancelled; its nonce is " + (outcome.MayHaveLanded ? "unknown (counted as used)." : "released."), outcome.Cause);
+                throw new OperationCanceledException("The submission was cancelled; its nonce is " + (outcome.MayHaveLanded ? "unknown (counted as used)." : "released."), outcome.Cause, cancellationToken);
             default:
                 var disposition = outcome.Kind switch
                 {
