@@ -49,14 +49,19 @@ internal static class BookCommand
         {
             market, url, untilOffset, json, connectTimeout,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(
-            new BookRequest(parse.GetValue(market), parse.GetValue(url) ?? LighterEnvironment.Mainnet.WebSocketUrl, parse.GetValue(untilOffset), parse.GetValue(json))
-            {
-                ConnectTimeout = TimeSpan.FromSeconds(parse.GetValue(connectTimeout)),
-            },
-            parse.InvocationConfiguration.Output,
-            parse.InvocationConfiguration.Error,
-            cancellationToken));
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            // Ctrl+C / SIGTERM end the stream cleanly (exit 0) instead of cutting the process off.
+            using var stopping = TerminationSignals.Listen(cancellationToken);
+            return await RunAsync(
+                new BookRequest(parse.GetValue(market), parse.GetValue(url) ?? LighterEnvironment.Mainnet.WebSocketUrl, parse.GetValue(untilOffset), parse.GetValue(json))
+                {
+                    ConnectTimeout = TimeSpan.FromSeconds(parse.GetValue(connectTimeout)),
+                },
+                parse.InvocationConfiguration.Output,
+                parse.InvocationConfiguration.Error,
+                stopping.Token).ConfigureAwait(false);
+        });
         return command;
     }
 
