@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Lighter.Signing;
-using Lighter.Testing;
 using Lighter.Testing.Faults;
 
 namespace Lighter.Cli.Tests;
@@ -13,46 +11,32 @@ namespace Lighter.Cli.Tests;
 public sealed class BenchSubmitStormTests : IAsyncLifetime
 {
     private const int Orders = 400;
-    private readonly string _keyVariable = "LIGHTER_STORM_KEY_" + Guid.NewGuid().ToString("N");
-    private readonly LighterPrivateKey _key = LighterPrivateKey.Generate();
-    private LighterSandbox _sandbox = null!;
-    private long _account;
+    private SandboxWithKey _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        _sandbox = await LighterSandbox.StartAsync();
-        _account = _sandbox.CreateAccount(10_000_000m).Index;
-        _sandbox.RegisterApiKey(_account, 3, _key.PublicKey);
-        Environment.SetEnvironmentVariable(_keyVariable, "0x" + _key.ExportHex());
-    }
+    public async Task InitializeAsync() => _host = await SandboxWithKey.StartAsync(10_000_000m);
 
-    public async Task DisposeAsync()
-    {
-        Environment.SetEnvironmentVariable(_keyVariable, null);
-        _key.Dispose();
-        await _sandbox.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task Every_order_is_accepted_once_and_the_sandbox_count_agrees()
     {
-        _sandbox.Faults.StartStorm(new SandboxStorm { Seed = 11, RateLimitShare = 0.2, ServerErrorShare = 0.2, MaxDelay = TimeSpan.FromMilliseconds(5) });
+        _host.Sandbox.Faults.StartStorm(new SandboxStorm { Seed = 11, RateLimitShare = 0.2, ServerErrorShare = 0.2, MaxDelay = TimeSpan.FromMilliseconds(5) });
 
         var (exit, output) = await Cli.RunAsync(
         [
-            "bench", "submit", "--base-url", _sandbox.BaseUri.ToString(), "--account-index", _account.ToString(CultureInfo.InvariantCulture),
+            "bench", "submit", "--base-url", _host.Sandbox.BaseUri.ToString(), "--account-index", _host.Account.ToString(CultureInfo.InvariantCulture),
             "--api-key-index", "3", "--count", Orders.ToString(CultureInfo.InvariantCulture), "--concurrency", "8",
-            "--chain-id", _sandbox.ChainId.ToString(CultureInfo.InvariantCulture), "--key-variable", _keyVariable,
+            "--chain-id", _host.Sandbox.ChainId.ToString(CultureInfo.InvariantCulture), "--key-variable", _host.KeyVariable,
         ]);
-        var stats = _sandbox.Faults.StormStats!;
-        _sandbox.Faults.StopStorm();
+        var stats = _host.Sandbox.Faults.StormStats!;
+        _host.Sandbox.Faults.StopStorm();
 
         Assert.True(exit == 0, output);
         var line = JsonDocument.Parse(output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]).RootElement;
         Assert.Equal(Orders, line.GetProperty("accepted").GetInt32());
         Assert.Equal(0, line.GetProperty("failed").GetInt32());
         Assert.Equal(Orders, line.GetProperty("next_nonce_end").GetInt64() - line.GetProperty("next_nonce_start").GetInt64());
-        var held = _sandbox.GetTransactions(_account);
+        var held = _host.Sandbox.GetTransactions(_host.Account);
         Assert.Equal(Enumerable.Range(0, Orders).Select(i => (long)i), held.Select(t => t.Nonce).Order());
         Assert.True(stats.AppliedThenServerErrors > 0 && stats.RateLimited > 0, "the storm injected nothing");
         var resolved = line.GetProperty("resent").GetInt32() + line.GetProperty("found_by_hash").GetInt32() + line.GetProperty("found_by_nonce").GetInt32();

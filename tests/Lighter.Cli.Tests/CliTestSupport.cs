@@ -40,3 +40,35 @@ internal sealed class TempDirectory : IDisposable
 
     public void Dispose() => Directory.Delete(Path, recursive: true);
 }
+
+/// <summary>
+/// A started sandbox with one funded account whose API key (index 3) is in a fresh environment variable, as the
+/// commands read keys; the variable is cleared and the key disposed at the end.
+/// </summary>
+internal sealed class SandboxWithKey : IAsyncDisposable
+{
+    private readonly Lighter.Signing.LighterPrivateKey _key = Lighter.Signing.LighterPrivateKey.Generate();
+
+    private SandboxWithKey(Lighter.Testing.LighterSandbox sandbox, decimal usdc)
+    {
+        Sandbox = sandbox;
+        Account = sandbox.CreateAccount(usdc).Index;
+        sandbox.RegisterApiKey(Account, 3, _key.PublicKey);
+        Environment.SetEnvironmentVariable(KeyVariable, "0x" + _key.ExportHex());
+    }
+
+    public Lighter.Testing.LighterSandbox Sandbox { get; }
+
+    public long Account { get; }
+
+    public string KeyVariable { get; } = "LIGHTER_TEST_KEY_" + Guid.NewGuid().ToString("N");
+
+    public static async Task<SandboxWithKey> StartAsync(decimal usdc) => new(await Lighter.Testing.LighterSandbox.StartAsync(), usdc);
+
+    public async ValueTask DisposeAsync()
+    {
+        Environment.SetEnvironmentVariable(KeyVariable, null);
+        _key.Dispose();
+        await Sandbox.DisposeAsync();
+    }
+}

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Lighter.Signing;
-using Lighter.Testing;
 
 namespace Lighter.Cli.Tests;
 
@@ -11,25 +9,11 @@ namespace Lighter.Cli.Tests;
 /// </summary>
 public sealed class SandboxEndToEndTests : IAsyncLifetime
 {
-    private readonly string _keyVariable = "LIGHTER_E2E_KEY_" + Guid.NewGuid().ToString("N");
-    private readonly LighterPrivateKey _key = LighterPrivateKey.Generate();
-    private LighterSandbox _sandbox = null!;
-    private long _account;
+    private SandboxWithKey _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        _sandbox = await LighterSandbox.StartAsync();
-        _account = _sandbox.CreateAccount(25_000m).Index;
-        _sandbox.RegisterApiKey(_account, 3, _key.PublicKey);
-        Environment.SetEnvironmentVariable(_keyVariable, "0x" + _key.ExportHex());
-    }
+    public async Task InitializeAsync() => _host = await SandboxWithKey.StartAsync(25_000m);
 
-    public async Task DisposeAsync()
-    {
-        Environment.SetEnvironmentVariable(_keyVariable, null);
-        _key.Dispose();
-        await _sandbox.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task An_order_created_from_the_command_line_is_listed_and_shows_in_the_streamed_book()
@@ -37,7 +21,7 @@ public sealed class SandboxEndToEndTests : IAsyncLifetime
         var created = await Cli.RunAsync(Order("create", "--market", "0", "--side", "sell", "--size", "0.25", "--price", "3123.45",
             "--client-order-index", "42", "--json"));
         var listed = await Cli.RunAsync(Order("list", "--json"));
-        var book = await Cli.RunAsync(["book", "0", "--ws-url", _sandbox.WebSocketUri.ToString(), "--until-offset", "0"]);
+        var book = await Cli.RunAsync(["book", "0", "--ws-url", _host.Sandbox.WebSocketUri.ToString(), "--until-offset", "0"]);
 
         Assert.True(created.Exit == 0, created.Output);
         Assert.Equal(80, JsonDocument.Parse(created.Output).RootElement.GetProperty("tx_hash").GetString()!.Length);
@@ -54,7 +38,7 @@ public sealed class SandboxEndToEndTests : IAsyncLifetime
 
     private string[] Order(string verb, params string[] rest) =>
     [
-        "order", verb, "--env", "sandbox", "--base-url", _sandbox.BaseUri.ToString(),
-        "--account-index", _account.ToString(CultureInfo.InvariantCulture), "--api-key-index", "3", "--private-key-env", _keyVariable, .. rest,
+        "order", verb, "--env", "sandbox", "--base-url", _host.Sandbox.BaseUri.ToString(),
+        "--account-index", _host.Account.ToString(CultureInfo.InvariantCulture), "--api-key-index", "3", "--private-key-env", _host.KeyVariable, .. rest,
     ];
 }

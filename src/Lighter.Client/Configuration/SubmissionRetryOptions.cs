@@ -16,7 +16,7 @@ public sealed class SubmissionRetryOptions
     /// <summary>First wait between sends; later ones double, with jitter (default 10 ms). <c>Retry-After</c> wins when the server sends it.</summary>
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(10);
 
-    /// <summary>Longest wait between two sends (default 5 s).</summary>
+    /// <summary>Longest backoff between two sends (default 5 s). A server's <c>Retry-After</c> is honoured even when longer, within <see cref="MaxDuration"/>.</summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The errors of these options, one per problem (empty when valid).</summary>

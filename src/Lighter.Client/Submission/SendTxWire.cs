@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 
 namespace Lighter.Client.Submission;
@@ -45,12 +44,6 @@ internal static class SendTxWire
         return (predicted, quota);
     }
 
-    public static string Describe(IReadOnlyList<WireTransaction> txs)
-    {
-        var text = new StringBuilder();
-        foreach (var tx in txs) text.Append(tx.Nonce).Append(' ');
-        return text.ToString().TrimEnd();
-    }
 }
 
 [System.Text.Json.Serialization.JsonSerializable(typeof(int[]))]
