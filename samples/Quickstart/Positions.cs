@@ -3,19 +3,16 @@ using Lighter.Client;
 using Lighter.Client.Api;
 using Lighter.Client.Markets;
 using Lighter.Client.Models;
-using Lighter.Client.Serialization;
-using Refit;
 
 namespace Quickstart;
 
-/// <summary>An account's open positions, read with the SDK's generated <see cref="IAccountApi"/> over the client's pipeline.</summary>
+/// <summary>An account's open positions, read with the SDK's generated <see cref="IAccountApi"/> (<c>client.Account</c>).</summary>
 internal static class Positions
 {
     public static async Task<List<PositionRow>> ReadAsync(string owner, LighterClient client, MarketInfo market, CancellationToken cancellationToken)
     {
-        var api = RestService.For<IAccountApi>(client.Http, LighterRefitSettings.Create());
         var accountIndex = client.Options.AccountIndex!.Value.ToString(CultureInfo.InvariantCulture);
-        var account = (await api.AccountAsync(AccountBy.Index, accountIndex, cancellationToken: cancellationToken)).Accounts[0];
+        var account = (await client.Account.AccountAsync(AccountBy.Index, accountIndex, cancellationToken: cancellationToken)).Accounts[0];
         return [.. account.Positions
             .Where(p => p.Position != 0 && p.MarketId == market.MarketId)
             .Select(p => new PositionRow(owner, p.Symbol,

@@ -1,3 +1,4 @@
+using Lighter.Signing.Transactions;
 using System.Diagnostics;
 using Lighter.Client.Streaming;
 using Lighter.Signing;
@@ -43,13 +44,13 @@ internal static class SandboxFlow
         book.Book.Changed += (_, _) => Interlocked.Increment(ref updates);
         await using var fills = await FillStream.StartAsync(socket, "Bob", bobAccount.Index, cancellationToken);
 
-        await alice.LimitAsync(eth, 1, isAsk: true, size: 0.5m, price: 3000.00m, cancellationToken);
-        await alice.LimitAsync(eth, 2, isAsk: true, size: 0.5m, price: 3001.00m, cancellationToken);
-        await alice.LimitAsync(eth, 3, isAsk: true, size: 1.0m, price: 3005.50m, cancellationToken);
-        await bob.LimitAsync(eth, 11, isAsk: false, size: 0.2m, price: 2990.00m, cancellationToken);
+        await alice.LimitAsync(eth, 1, OrderSide.Sell, size: 0.5m, price: 3000.00m, cancellationToken);
+        await alice.LimitAsync(eth, 2, OrderSide.Sell, size: 0.5m, price: 3001.00m, cancellationToken);
+        await alice.LimitAsync(eth, 3, OrderSide.Sell, size: 1.0m, price: 3005.50m, cancellationToken);
+        await bob.LimitAsync(eth, 11, OrderSide.Buy, size: 0.2m, price: 2990.00m, cancellationToken);
         Report.Step(console, "Alice offers 2 ETH at three prices; Bob bids 0.2 ETH at 2990.00");
 
-        await bob.MarketAsync(eth, 12, isAsk: false, size: 0.7m, worstPrice: 3010.00m, cancellationToken);
+        await bob.MarketAsync(eth, 12, OrderSide.Buy, size: 0.7m, worstPrice: 3010.00m, cancellationToken);
         await fills.WaitForSizeAsync(0.7m, TimeSpan.FromSeconds(5));
         Report.Step(console, "Bob buys 0.7 ETH at market: it takes the best asks first");
         Report.Orders(console, [.. alice.Orders, .. bob.Orders]);

@@ -1,3 +1,4 @@
+using Lighter.Signing.Transactions;
 using System.Diagnostics;
 using Lighter.Client;
 using Lighter.Client.Streaming;
@@ -54,8 +55,8 @@ internal static class TestnetFlow
         var size = 0.01m;
         var restingBid = decimal.Round(snapshot.Bids[0].Price * 0.9m, eth.PriceDecimals, MidpointRounding.ToZero);
         var worstAsk = decimal.Round(snapshot.Asks[0].Price * 1.01m, eth.PriceDecimals, MidpointRounding.ToZero);
-        await trader.LimitAsync(eth, 101, isAsk: false, size, restingBid, cancellationToken);
-        await trader.MarketAsync(eth, 102, isAsk: false, size, worstAsk, cancellationToken);
+        await trader.LimitAsync(eth, 101, OrderSide.Buy, size, restingBid, cancellationToken);
+        await trader.MarketAsync(eth, 102, OrderSide.Buy, size, worstAsk, cancellationToken);
         await fills.WaitForSizeAsync(size, TimeSpan.FromSeconds(20));
         Report.Orders(console, trader.Orders);
         Report.Fills(console, fills.Fills);

@@ -1,3 +1,4 @@
+using Lighter.Signing.Transactions;
 using Lighter.Client;
 using Lighter.Client.Markets;
 
@@ -15,19 +16,19 @@ internal sealed class Trader(string name, LighterClient client)
 
     public List<PlacedOrder> Orders { get; } = [];
 
-    public async Task LimitAsync(MarketInfo market, long clientOrderIndex, bool isAsk, decimal size, decimal price, CancellationToken cancellationToken)
+    public async Task LimitAsync(MarketInfo market, long clientOrderIndex, OrderSide side, decimal size, decimal price, CancellationToken cancellationToken)
     {
-        var placed = await Client.CreateLimitOrderAsync(market.MarketId, isAsk, size, price, clientOrderIndex: clientOrderIndex,
+        var placed = await Client.CreateLimitOrderAsync(market.MarketId, side, size, price, clientOrderIndex: clientOrderIndex,
             cancellationToken: cancellationToken);
-        Orders.Add(new PlacedOrder(Name, clientOrderIndex, "limit", isAsk ? "sell" : "buy", size, price, placed.TxHash));
+        Orders.Add(new PlacedOrder(Name, clientOrderIndex, "limit", side == OrderSide.Sell ? "sell" : "buy", size, price, placed.TxHash));
     }
 
     /// <summary>A market order: immediate-or-cancel, filling at prices no worse than <paramref name="worstPrice"/>.</summary>
-    public async Task MarketAsync(MarketInfo market, long clientOrderIndex, bool isAsk, decimal size, decimal worstPrice, CancellationToken cancellationToken)
+    public async Task MarketAsync(MarketInfo market, long clientOrderIndex, OrderSide side, decimal size, decimal worstPrice, CancellationToken cancellationToken)
     {
-        var placed = await Client.CreateMarketOrderAsync(market.MarketId, isAsk, size, worstPrice, clientOrderIndex: clientOrderIndex,
+        var placed = await Client.CreateMarketOrderAsync(market.MarketId, side, size, worstPrice, clientOrderIndex: clientOrderIndex,
             cancellationToken: cancellationToken);
-        Orders.Add(new PlacedOrder(Name, clientOrderIndex, "market", isAsk ? "sell" : "buy", size, worstPrice, placed.TxHash));
+        Orders.Add(new PlacedOrder(Name, clientOrderIndex, "market", side == OrderSide.Sell ? "sell" : "buy", size, worstPrice, placed.TxHash));
     }
 }
 

@@ -11,7 +11,7 @@ public sealed partial class LighterClient
     private const int UsdcDecimals = 6;
 
     /// <summary>Sets a market's leverage (initial margin fraction = 10,000 / leverage, which must be a whole number).</summary>
-    public Task<TxSubmission> UpdateLeverageAsync(int marketId, decimal leverage, MarginMode marginMode = MarginMode.Cross, CancellationToken cancellationToken = default)
+    public Task<TxSubmission> UpdateLeverageAsync(short marketId, decimal leverage, MarginMode marginMode = MarginMode.Cross, CancellationToken cancellationToken = default)
     {
         if (leverage <= 0) throw new ArgumentOutOfRangeException(nameof(leverage), leverage, "leverage must be positive.");
         var fraction = 10_000m / leverage;
@@ -20,14 +20,14 @@ public sealed partial class LighterClient
             throw new ArgumentException($"leverage {leverage} gives an initial margin fraction of {fraction}/10000, which is not a whole number in 1..10000.", nameof(leverage));
         }
 
-        return SubmitAsync(new UpdateLeverage { MarketIndex = checked((short)marketId), InitialMarginFraction = (ushort)fraction, MarginMode = marginMode }, cancellationToken: cancellationToken);
+        return SubmitAsync(new UpdateLeverage { MarketIndex = marketId, InitialMarginFraction = (ushort)fraction, MarginMode = marginMode }, cancellationToken: cancellationToken);
     }
 
     /// <summary>Adds or removes isolated margin, in USDC (6 decimals).</summary>
-    public Task<TxSubmission> UpdateMarginAsync(int marketId, decimal usdc, MarginDirection direction, CancellationToken cancellationToken = default) =>
+    public Task<TxSubmission> UpdateMarginAsync(short marketId, decimal usdc, MarginDirection direction, CancellationToken cancellationToken = default) =>
         SubmitAsync(new UpdateMargin
         {
-            MarketIndex = checked((short)marketId),
+            MarketIndex = marketId,
             UsdcAmount = MarketScaling.ToInteger(usdc, UsdcDecimals, 1, (1L << 60) - 1, nameof(usdc)),
             Direction = direction,
         }, cancellationToken: cancellationToken);
@@ -36,7 +36,15 @@ public sealed partial class LighterClient
     public Task<TxSubmission> TransferAsync(Transfer transfer, CancellationToken cancellationToken = default) =>
         SubmitAsync(transfer ?? throw new ArgumentNullException(nameof(transfer)), cancellationToken: cancellationToken);
 
-    /// <summary>Withdraws an asset amount (integer units) to the account's L1 address.</summary>
-    public Task<TxSubmission> WithdrawAsync(short assetIndex, ulong amount, RouteType routeType = RouteType.Perps, CancellationToken cancellationToken = default) =>
-        SubmitAsync(new Withdraw { AssetIndex = assetIndex, Amount = amount, RouteType = routeType }, cancellationToken: cancellationToken);
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException">The exchange does not list the asset, or <paramref name="amount"/> has more
+    /// decimals than the asset or is outside 1..2^60−1 units.</exception>
+    public async Task<TxSubmission> WithdrawAsync(short assetIndex, decimal amount, RouteType routeType = RouteType.Perps, CancellationToken cancellationToken = default)
+    {
+        var details = await Order.AssetDetailsAsync(assetIndex, cancellationToken).ConfigureAwait(false);
+        var asset = details.Items.FirstOrDefault(a => a.AssetId == assetIndex)
+            ?? throw new ArgumentException($"Asset {assetIndex} is not listed by the exchange.", nameof(assetIndex));
+        var units = MarketScaling.ToInteger(amount, asset.Decimals, 1, (1L << 60) - 1, nameof(amount));
+        return await SubmitAsync(new Withdraw { AssetIndex = assetIndex, Amount = (ulong)units, RouteType = routeType }, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -46,7 +46,7 @@ public sealed partial class LighterClient
     /// Registers <paramref name="newKey"/>'s public key in API key slot <paramref name="apiKeyIndex"/> (ChangePubKey).
     /// The exchange checks the L2 signature against the <em>new</em> key, so the new private key signs it; the account's
     /// Ethereum key adds the L1 signature. The nonce is the target slot's. After changing the client's own slot, attach a
-    /// signer for the new key (<see cref="UseSigner"/>): the client does not switch keys by itself.
+    /// signer for the new key (a new client from <see cref="Create"/>): the client does not switch keys by itself.
     /// </summary>
     /// <param name="newKey">The new API private key (the caller owns it; it is not kept).</param>
     /// <param name="apiKeyIndex">The slot to change; null for the client's own <see cref="LighterClientOptions.ApiKeyIndex"/>.</param>

@@ -8,14 +8,14 @@ namespace Lighter.Client;
 public sealed partial class LighterClient
 {
     /// <summary>Auth tokens of the signer's key, attached to the operations that take one (null without a signer).</summary>
-    public Auth.AuthTokenCache? AuthTokens { get; private set; }
+    internal Auth.AuthTokenCache? AuthTokens { get; private set; }
 
-    /// <summary>The signer (null for a read-only client).</summary>
+    /// <inheritdoc />
     public ILighterTransactionSigner? Signer { get; private set; }
 
-    /// <summary>Attaches the signer that <see cref="SubmitAsync(LighterTransaction, long?, CancellationToken)"/> uses.</summary>
+    /// <summary>Attaches the signer that <see cref="SubmitAsync(LighterTransaction, long?, CancellationToken)"/> uses (only while the client is built).</summary>
     /// <exception cref="LighterConfigurationException">The signer's chain, account or key differs from the client's.</exception>
-    public LighterClient UseSigner(ILighterTransactionSigner signer)
+    internal LighterClient AttachSigner(ILighterTransactionSigner signer)
     {
         ArgumentNullException.ThrowIfNull(signer);
         if (signer.ChainId.Value != (uint)Environment.ChainId)
@@ -35,7 +35,7 @@ public sealed partial class LighterClient
 
     /// <summary>
     /// Signs any transaction type with the next nonce and submits it through <c>sendTx</c> (nonce resync and the
-    /// ambiguous-answer rules of <see cref="TransactionSubmitter"/> apply).
+    /// ambiguous-answer rules of the submitter apply: see docs/submission.md).
     /// </summary>
     /// <param name="transaction">The transaction (all 20 types).</param>
     /// <param name="expiredAt">Unix ms; default now + 10 min − 1 s.</param>
@@ -89,5 +89,5 @@ public sealed partial class LighterClient
     }
 
     private ILighterTransactionSigner RequireSigner() =>
-        Signer ?? throw new InvalidOperationException("No signer is attached: configure a PrivateKey or call UseSigner.");
+        Signer ?? throw new LighterConfigurationException("No signer is attached: configure a PrivateKey or pass a signer to LighterClient.Create.");
 }

@@ -12,20 +12,20 @@ namespace Lighter.Client;
 /// pipeline, and transaction submission with managed nonces. Create it with <see cref="Create"/> or resolve it
 /// from DI (<c>services.AddLighterClient(...)</c>).
 /// </summary>
-public sealed partial class LighterClient : IDisposable
+public sealed partial class LighterClient : ILighterClient
 {
     private readonly bool _ownsHttp;
     private readonly IDisposable? _ownedLimiter;
     private readonly ILogger _logger;
     private IDisposable? _ownedSigner;
 
-    /// <summary>Creates a client over an <see cref="HttpClient"/> that already runs the Lighter pipeline (see <see cref="LighterHttpPipeline"/>).</summary>
+    /// <summary>Creates a client over an <see cref="HttpClient"/> that already runs the Lighter pipeline (DI and <see cref="Create"/>).</summary>
     /// <param name="options">Validated options.</param>
     /// <param name="http">HTTP client with the Lighter handlers; its base address is set from the environment when empty.</param>
     /// <param name="timeProvider">Clock (expiries, auth tokens, metadata freshness).</param>
     /// <param name="loggerFactory">Optional logger factory.</param>
     /// <param name="nonces">Nonce sequence to use; by default one is created for the configured account and key.</param>
-    public LighterClient(LighterClientOptions options, HttpClient http, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, INonceManager? nonces = null)
+    internal LighterClient(LighterClientOptions options, HttpClient http, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, INonceManager? nonces = null)
         : this(options, http, timeProvider, loggerFactory, nonces, ownsHttp: false, ownedLimiter: null)
     {
     }
@@ -34,6 +34,7 @@ public sealed partial class LighterClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(http);
+        options = options.ReadOnlyCopy();
         Options = options;
         Environment = options.ResolveEnvironment();
         Http = http;
@@ -55,26 +56,26 @@ public sealed partial class LighterClient : IDisposable
         }
     }
 
-    /// <summary>Market metadata (decimals) used to scale decimal prices and sizes; cached and refreshable.</summary>
+    /// <inheritdoc />
     public Markets.MarketCatalog Markets { get; }
 
-    /// <summary>The options the client was built with.</summary>
+    /// <inheritdoc />
     public LighterClientOptions Options { get; }
 
-    /// <summary>The deployment (URLs and chain id) every request and signature targets.</summary>
+    /// <inheritdoc />
     public LighterEnvironment Environment { get; }
 
     /// <summary>The HTTP client running the Lighter pipeline (errors, retries, rate limits, auth tokens).</summary>
-    public HttpClient Http { get; }
+    internal HttpClient Http { get; }
 
-    /// <summary>The clock.</summary>
+    /// <inheritdoc />
     public TimeProvider TimeProvider { get; }
 
     /// <summary>The logger factory.</summary>
-    public ILoggerFactory LoggerFactory { get; }
+    internal ILoggerFactory LoggerFactory { get; }
 
     /// <summary>Nonce-managed submission for the configured account and key (null for a read-only client).</summary>
-    public TransactionSubmitter? Submitter { get; }
+    internal TransactionSubmitter? Submitter { get; }
 
     /// <summary>
     /// Builds a client with its own pipeline, for use without dependency injection. With a
@@ -84,7 +85,13 @@ public sealed partial class LighterClient : IDisposable
     /// <param name="transport">Innermost handler; a pooled <see cref="SocketsHttpHandler"/> by default.</param>
     /// <param name="timeProvider">Clock; <see cref="TimeProvider.System"/> by default.</param>
     /// <param name="loggerFactory">Optional logger factory.</param>
-    public static LighterClient Create(LighterClientOptions options, HttpMessageHandler? transport = null, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
+    /// <param name="signer">
+    /// A signer of your own (a hardware or remote signer, a test double) instead of the managed signer built from
+    /// <see cref="LighterClientOptions.PrivateKey"/>; the caller keeps ownership. It must sign for the client's chain,
+    /// account and API key.
+    /// </param>
+    /// <exception cref="LighterConfigurationException">The options are invalid, both a private key and a signer are given, or the signer is for another chain, account or key.</exception>
+    public static LighterClient Create(LighterClientOptions options, HttpMessageHandler? transport = null, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, Trading.ILighterTransactionSigner? signer = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var environment = options.ResolveEnvironment();
@@ -97,7 +104,19 @@ public sealed partial class LighterClient : IDisposable
         client = new LighterClient(options, http, time, loggerFactory, null, ownsHttp: true, ownedLimiter: limiter);
         try
         {
-            client.AttachOwnedSigner(Trading.ManagedTransactionSigner.FromOptions(options, time));
+            if (signer is not null)
+            {
+                if (options.PrivateKey is not null)
+                {
+                    throw new LighterConfigurationException("Give either PrivateKey in the options or a signer, not both.");
+                }
+
+                client.AttachSigner(signer);
+            }
+            else
+            {
+                client.AttachOwnedSigner(Trading.ManagedTransactionSigner.FromOptions(options, time));
+            }
         }
         catch
         {
@@ -114,7 +133,7 @@ public sealed partial class LighterClient : IDisposable
         if (signer is null) return;
         try
         {
-            UseSigner(signer);
+            AttachSigner(signer);
         }
         catch
         {
@@ -126,7 +145,7 @@ public sealed partial class LighterClient : IDisposable
     }
 
     /// <summary>Leases a nonce, signs with it (<paramref name="sign"/>) and submits through <c>sendTx</c>.</summary>
-    /// <exception cref="InvalidOperationException">No account and API key are configured.</exception>
+    /// <exception cref="LighterConfigurationException">No account and API key are configured.</exception>
     /// <exception cref="LighterApiException">The exchange refused the transaction or its fate is unknown.</exception>
     public Task<TxSubmission> SubmitAsync(Func<long, WireTransaction> sign, CancellationToken cancellationToken = default) =>
         RequireSubmitter().SubmitAsync(sign, cancellationToken);
@@ -146,5 +165,5 @@ public sealed partial class LighterClient : IDisposable
         new(Http, nonces, LoggerFactory.CreateLogger<TransactionSubmitter>(), Options.SubmissionRetry, TimeProvider) { CircuitBreakDuration = Options.CircuitBreakDuration };
 
     private TransactionSubmitter RequireSubmitter() =>
-        Submitter ?? throw new InvalidOperationException("This client has no AccountIndex/ApiKeyIndex configured, so it cannot submit transactions.");
+        Submitter ?? throw new LighterConfigurationException("This client has no AccountIndex/ApiKeyIndex configured, so it cannot submit transactions.");
 }

@@ -1,6 +1,7 @@
 using Lighter.Signing.Auth;
 using Lighter.Signing.Crypto;
 using Lighter.Signing.L1;
+using Lighter.Signing.Primitives;
 using Lighter.Signing.Transactions;
 
 namespace Lighter.Signing;

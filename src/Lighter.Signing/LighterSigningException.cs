@@ -4,7 +4,7 @@ namespace Lighter.Signing;
 /// Raised when signing input is invalid (a malformed key, an out-of-range transaction field, a bad signature
 /// encoding). The message names the offending field but never contains key material.
 /// </summary>
-public sealed class LighterSigningException : Exception
+public sealed class LighterSigningException : LighterException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What is wrong, without echoing secret values.</param>

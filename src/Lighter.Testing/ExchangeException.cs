@@ -1,10 +1,12 @@
+using Lighter.Signing;
+
 namespace Lighter.Testing;
 
 /// <summary>
 /// A rejection the sandbox reports to the caller as the exchange's <c>ResultCode {code, message}</c>
 /// (HTTP 400 on REST, a <c>TxResponse</c> or <c>error</c> frame on the WebSocket).
 /// </summary>
-public sealed class ExchangeException : Exception
+public sealed class ExchangeException : LighterException
 {
     /// <summary>Creates a rejection with the exchange's code and message.</summary>
     public ExchangeException(int code, string message)

@@ -12,7 +12,7 @@ public class EnumAndExtensionDataTests
     {
         var order = JsonSerializer.Deserialize("""{"status":"canceled-post-only","type":"stop-loss-limit","time_in_force":"Unknown","trigger_status":"mark-price"}""",
             LighterJsonContext.Default.Order)!;
-        Assert.Equal((OrderStatus.CanceledPostOnly, OrderType.StopLossLimit, OrderTimeInForce.Unknown),
+        Assert.Equal((OrderStatus.CanceledPostOnly, ReportedOrderType.StopLossLimit, ReportedTimeInForce.Unknown),
             (order.Status, order.Type, order.TimeInForce));
 
         var json = JsonSerializer.Serialize(order, LighterJsonContext.Default.Order);
@@ -25,7 +25,7 @@ public class EnumAndExtensionDataTests
     {
         var order = JsonSerializer.Deserialize("""{"status":"canceled-by-a-future-rule","type":42}""", LighterJsonContext.Default.Order)!;
         Assert.Equal(OrderStatus.Unrecognized, order.Status);
-        Assert.Equal(OrderType.Unrecognized, order.Type);
+        Assert.Equal(ReportedOrderType.Unrecognized, order.Type);
     }
 
     [Fact]

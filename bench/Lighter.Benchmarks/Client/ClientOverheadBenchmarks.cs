@@ -1,3 +1,4 @@
+using Lighter.Signing.Transactions;
 using BenchmarkDotNet.Attributes;
 using Lighter.Client;
 using Lighter.Client.Nonces;
@@ -47,7 +48,7 @@ public class ClientOverheadBenchmarks
 
     private static Lighter.Signing.Transactions.CreateOrder Order { get; } = new()
     {
-        MarketIndex = 0, ClientOrderIndex = 1, BaseAmount = 1000, Price = 300_000, IsAsk = true,
+        MarketIndex = 0, ClientOrderIndex = 1, BaseAmount = 1000, Price = 300_000, Side = OrderSide.Sell,
         Type = Lighter.Signing.Transactions.OrderType.Limit, TimeInForce = Lighter.Signing.Transactions.OrderTimeInForce.GoodTillTime,
         OrderExpiry = Lighter.Signing.Transactions.TxDefaults.OrderExpiry(),
     };

@@ -1,3 +1,4 @@
+using Lighter.Signing.Primitives;
 using BenchmarkDotNet.Attributes;
 using Lighter.Signing;
 using Lighter.Signing.Crypto;

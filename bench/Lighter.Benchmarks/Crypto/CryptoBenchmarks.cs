@@ -85,19 +85,19 @@ public class CryptoBenchmarks
     }
 
     [Benchmark(Description = "GF(p^5) mul")]
-    public Fp5 Fp5Mul() => _a = _a * _b;
+    public ulong Fp5Mul() => (_a = _a * _b).C0;
 
     [Benchmark(Description = "GF(p^5) square")]
-    public Fp5 Fp5Square() => _a.Square();
+    public ulong Fp5Square() => _a.Square().C0;
 
     [Benchmark(Description = "GF(p^5) inverse")]
-    public Fp5 Fp5Inverse() => _a.InverseOrZero();
+    public ulong Fp5Inverse() => _a.InverseOrZero().C0;
 
     [Benchmark(Description = "Poseidon2 permutation")]
     public void Permutation() => Poseidon2.Permute(_state);
 
     [Benchmark(Description = "Poseidon2 H5 of 16 elements")]
-    public Fp5 Hash16() => Poseidon2.HashToQuinticExtension(_input16);
+    public ulong Hash16() => Poseidon2.HashToQuinticExtension(_input16).C0;
 
     [Benchmark(Description = "Schnorr sign (hedged nonce)")]
     public byte[] Sign()

@@ -1,3 +1,4 @@
+using Lighter.Signing.Primitives;
 using BenchmarkDotNet.Attributes;
 using Lighter.Signing;
 using Lighter.Signing.Crypto;
@@ -40,7 +41,7 @@ public class CreateOrderBenchmarks
     }
 
     [Benchmark]
-    public Fp5 Hash() => _order.Hash(LighterChainId.Mainnet, Header);
+    public ulong Hash() => _order.Hash(LighterChainId.Mainnet, Header).C0;
 
     [Benchmark]
     public string TxInfo() => _order.ToTxInfo(Header, _signature);

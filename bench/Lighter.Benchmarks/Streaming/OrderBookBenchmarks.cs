@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using Lighter.Client.Streaming;
+using Lighter.Client.OrderBooks;
 
 namespace Lighter.Benchmarks.Streaming;
 
@@ -30,7 +31,7 @@ public class OrderBookBenchmarks
         _dispatcher = new FrameDispatcher(new NoControl(), new NoDiagnostics());
         // The real order-book sink; its book never gets a snapshot, so every update is parsed, routed and then
         // held back (no resync traffic), which isolates parse + dispatch from applying.
-        _dispatcher.TryAdd(new OrderBookSink(new OrderBook(0), static (_, _) => { }));
+        _dispatcher.TryAdd(new OrderBookSink(new LocalOrderBook(0), static (_, _) => { }));
         (_snapshot, _updates) = BuildStream();
     }
 
@@ -46,7 +47,7 @@ public class OrderBookBenchmarks
     [Benchmark(OperationsPerInvoke = FramesPerRun * LevelsPerFrame)]
     public long ApplyLevelUpdates()
     {
-        var book = new OrderBook(0);
+        var book = new LocalOrderBook(0);
         book.Apply(_snapshot);
         foreach (var update in _updates)
         {

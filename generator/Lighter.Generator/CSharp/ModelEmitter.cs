@@ -72,7 +72,7 @@ internal static class ModelEmitter
 
         w.Close().Line();
         w.Line($"/// <summary>Reads and writes <see cref=\"{model.Name}\"/> as its exact wire string.</summary>");
-        w.Open($"public sealed class {model.Name}Converter : global::Lighter.Client.Serialization.WireEnumConverter<{model.Name}>");
+        w.Open($"internal sealed class {model.Name}Converter : global::Lighter.Client.Serialization.WireEnumConverter<{model.Name}>");
         w.Line($"/// <summary>The wire strings of <see cref=\"{model.Name}\"/>, indexed by member value.</summary>");
         var values = string.Join(", ", model.Members.Select(m => Naming.Literal(m.Wire)));
         w.Line($"public static global::Lighter.Client.Serialization.WireEnumTable<{model.Name}> Table {{ get; }} = new({values});");
@@ -127,7 +127,7 @@ internal static class ModelEmitter
             w.Line($"[{Stj}.JsonSerializable(typeof(global::{Namespace}.{c.Name}))]");
         }
 
-        w.Open($"public partial class LighterJsonContext : {Stj}.JsonSerializerContext");
+        w.Open($"internal partial class LighterJsonContext : {Stj}.JsonSerializerContext");
         return w.Close().ToString();
     }
 }

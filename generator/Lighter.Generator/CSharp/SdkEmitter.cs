@@ -33,8 +33,18 @@ internal static class SdkEmitter
             var property = PropertyName(api);
             var field = "_" + char.ToLowerInvariant(property[0]) + property[1..] + "Group";
             w.Line($"private {type}? {field};").Line();
-            w.Line($"/// <summary>Operations tagged <c>{Naming.XmlDoc(api.Tag)}</c> (<see cref=\"{type}\"/>), sent through <see cref=\"Http\"/>; created on first use.</summary>");
+            w.Line("/// <inheritdoc />");
             w.Line($"public {type} {property} => global::System.Threading.LazyInitializer.EnsureInitialized(ref {field}, CreateApi<{type}>);").Line();
+        }
+
+        w.Close().Line();
+        w.Line("/// <summary>The generated REST groups of <see cref=\"ILighterClient\"/>, one property per OpenAPI tag.</summary>");
+        w.Open("public partial interface ILighterClient");
+        foreach (var api in Sorted(interfaces))
+        {
+            var type = $"global::{ApiEmitter.Namespace}.{api.Name}";
+            w.Line($"/// <summary>Operations tagged <c>{Naming.XmlDoc(api.Tag)}</c> (<see cref=\"{type}\"/>), sent through the client's pipeline; created on first use.</summary>");
+            w.Line($"{type} {PropertyName(api)} {{ get; }}").Line();
         }
 
         return w.Close().ToString();

@@ -68,7 +68,7 @@ internal sealed class TypeMapper(Overlay overlay, ISet<string> takenTypeNames, L
 
     private string DefineEnum(string name, IReadOnlyList<string> values, string location)
     {
-        var typeName = Naming.Unique(name, takenTypeNames);
+        var typeName = Naming.Unique(overlay.EnumNames.GetValueOrDefault(location) ?? name, takenTypeNames);
         var memberNames = new HashSet<string>(StringComparer.Ordinal) { "Unrecognized" };
         var members = values.Distinct(StringComparer.Ordinal)
             .Select(v => new CsEnumMember(

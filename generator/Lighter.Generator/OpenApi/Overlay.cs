@@ -42,6 +42,12 @@ internal sealed class Overlay
     /// <summary>Enum wire value → C# member name, for values that are not identifiers ("1m" → "OneMinute").</summary>
     public Dictionary<string, string> EnumMemberNames { get; init; } = [];
 
+    /// <summary>
+    /// <c>Schema.property</c> → C# name of its inline enum, where the generic name (schema + property) would repeat
+    /// a name the handwritten libraries already use for another type.
+    /// </summary>
+    public Dictionary<string, string> EnumNames { get; init; } = [];
+
     public static Overlay Load(string? path)
     {
         if (path is null)

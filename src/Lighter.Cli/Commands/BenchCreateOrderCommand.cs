@@ -61,7 +61,7 @@ internal static class BenchCreateOrderCommand
             var order = new CreateOrder
             {
                 MarketIndex = 0, ClientOrderIndex = firstNonce + i + 1, BaseAmount = 1000, Price = 50_000,
-                IsAsk = (i & 1) == 1, Type = OrderType.Limit, TimeInForce = OrderTimeInForce.GoodTillTime,
+                Side = (i & 1) == 1 ? OrderSide.Sell : OrderSide.Buy, Type = OrderType.Limit, TimeInForce = OrderTimeInForce.GoodTillTime,
                 OrderExpiry = expiry,
             };
             _ = signer.Sign(order, nonce: firstNonce + i);

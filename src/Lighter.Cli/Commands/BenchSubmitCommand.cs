@@ -91,9 +91,9 @@ internal static class BenchSubmitCommand
         }
 
         using (key)
-        using (var client = LighterClient.Create(options, timeProvider: timeProvider))
+        using (var signer = new Client.Trading.ManagedTransactionSigner(new LighterSigner(key, new LighterChainId((uint)options.ChainId!.Value), options.AccountIndex!.Value, (byte)options.ApiKeyIndex!.Value, timeProvider ?? TimeProvider.System)))
+        using (var client = LighterClient.Create(options, timeProvider: timeProvider, signer: signer))
         {
-            client.UseSigner(new Client.Trading.ManagedTransactionSigner(new LighterSigner(key, new LighterChainId((uint)options.ChainId!.Value), options.AccountIndex!.Value, (byte)options.ApiKeyIndex!.Value, client.TimeProvider)));
             if (await BenchSubmitRunner.NextNonceAsync(client, cancellationToken).ConfigureAwait(false) is not { } start)
             {
                 error.WriteLine($"error: {options.BaseUrl} did not answer nextNonce.");

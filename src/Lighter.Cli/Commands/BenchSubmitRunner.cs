@@ -100,7 +100,7 @@ internal static class BenchSubmitRunner
         ClientOrderIndex = i + 1,
         BaseAmount = plan.BaseAmount,
         Price = plan.Price,
-        IsAsk = (i & 1) == 1,
+        Side = (i & 1) == 1 ? OrderSide.Sell : OrderSide.Buy,
         Type = OrderType.Limit,
         TimeInForce = OrderTimeInForce.GoodTillTime,
         OrderExpiry = expiry,

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Lighter.Client;
 using Lighter.Client.Streaming;
+using Lighter.Client.OrderBooks;
 
 namespace Lighter.Cli.Commands;
 
@@ -12,7 +13,7 @@ internal static class BookCommand
 {
     public static Command Create()
     {
-        var market = new Argument<int>("MARKET") { Description = "Market index, e.g. 0." };
+        var market = new Argument<short>("MARKET") { Description = "Market index, e.g. 0." };
         var url = new Option<Uri?>("--ws-url")
         {
             Description = $"WebSocket endpoint (default {LighterEnvironment.Mainnet.WebSocketUrl}).",
@@ -83,7 +84,7 @@ internal static class BookCommand
         await using (client.ConfigureAwait(false))
         {
             var writeLock = new Lock();
-            OrderBook? subscribed = null;
+            LocalOrderBook? subscribed = null;
             var refused = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
             client.StateChanged += (_, e) => Write(error, writeLock, $"connection {e.ConnectionId}: {e.Current} ({e.Reason})");
             client.Diagnostic += (_, e) =>
@@ -112,7 +113,7 @@ internal static class BookCommand
                 Volatile.Write(ref subscribed, book);
                 void OnStatusChanged(object? sender, OrderBookStatusChangedEventArgs e)
                 {
-                    if (e.Current == OrderBookStatus.Disconnected)
+                    if (e.Current == LocalOrderBookStatus.Disconnected)
                     {
                         Write(error, writeLock, $"book {request.Market} is not live ({e.Reason}); nothing is printed until a reconnect rebuilds it");
                     }
@@ -121,7 +122,7 @@ internal static class BookCommand
                 void OnChanged(object? sender, EventArgs e)
                 {
                     var copy = book.GetSnapshot();
-                    if (copy.Status != OrderBookStatus.Synced || done.Task.IsCompleted)
+                    if (copy.Status != LocalOrderBookStatus.Synced || done.Task.IsCompleted)
                     {
                         return;
                     }
@@ -200,7 +201,7 @@ internal static class BookCommand
 }
 
 /// <summary>Arguments of <c>lighter book</c>.</summary>
-internal sealed record BookRequest(int Market, Uri Uri, long? UntilOffset, bool Json)
+internal sealed record BookRequest(short Market, Uri Uri, long? UntilOffset, bool Json)
 {
     /// <summary>How long the first connection may take by default.</summary>
     public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(15);

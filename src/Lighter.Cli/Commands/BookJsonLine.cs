@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Lighter.Client.Streaming;
+using Lighter.Client.OrderBooks;
 
 namespace Lighter.Cli.Commands;
 

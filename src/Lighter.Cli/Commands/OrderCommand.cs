@@ -44,13 +44,13 @@ internal static class OrderCommand
                 _ => OrderTimeInForce.GoodTillTime,
             };
             var market = parse.GetValue(o.Market) ?? 0;
-            var isAsk = ParseChoice(parse.GetValue(side)!, "--side", "buy", "sell") == "sell";
+            var orderSide = ParseChoice(parse.GetValue(side)!, "--side", "buy", "sell") == "sell" ? OrderSide.Sell : OrderSide.Buy;
             var index = parse.GetValue(clientIndex) ?? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             using var session = OrderSession.Open(o, parse);
             var submission = isMarket
-                ? await session.Client.CreateMarketOrderAsync(market, isAsk, parse.GetValue(size), parse.GetValue(price), parse.GetValue(reduceOnly), index,
+                ? await session.Client.CreateMarketOrderAsync(market, orderSide, parse.GetValue(size), parse.GetValue(price), parse.GetValue(reduceOnly), index,
                     cancellationToken).ConfigureAwait(false)
-                : await session.Client.CreateLimitOrderAsync(market, isAsk, parse.GetValue(size), parse.GetValue(price), timeInForce, parse.GetValue(reduceOnly),
+                : await session.Client.CreateLimitOrderAsync(market, orderSide, parse.GetValue(size), parse.GetValue(price), timeInForce, parse.GetValue(reduceOnly),
                     clientOrderIndex: index, cancellationToken: cancellationToken).ConfigureAwait(false);
             return await session.PrintAsync("CreateOrder", submission, index).ConfigureAwait(false);
         }));

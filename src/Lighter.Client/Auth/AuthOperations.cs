@@ -7,7 +7,7 @@ namespace Lighter.Client.Auth;
 /// the spec's <c>authorization</c>/<c>auth</c> parameters with the overlay's corrections. Required and optional
 /// tokens are both attached (an optional token returns the account's private data).
 /// </summary>
-public static class AuthOperations
+internal static class AuthOperations
 {
     /// <summary>Where the operation behind <paramref name="request"/> takes its token.</summary>
     /// <param name="request">An outgoing request: built by a generated interface, or addressed to a spec route.</param>

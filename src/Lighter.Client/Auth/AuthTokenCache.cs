@@ -8,7 +8,7 @@ namespace Lighter.Client.Auth;
 /// Keeps one auth token for an (account, API key) and replaces it <c>renewBefore</c> ahead of its deadline, so
 /// requests never carry an expiring token and the signer runs once per lifetime, not once per request.
 /// </summary>
-public sealed class AuthTokenCache
+internal sealed class AuthTokenCache
 {
     private readonly Func<DateTimeOffset, string> _createToken;
     private readonly TimeProvider _time;

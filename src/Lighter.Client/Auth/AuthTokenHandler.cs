@@ -1,7 +1,7 @@
 namespace Lighter.Client.Auth;
 
 /// <summary>Where an operation expects its auth token.</summary>
-public enum AuthPlacement
+internal enum AuthPlacement
 {
     /// <summary>The operation takes no auth token.</summary>
     None = 0,
@@ -17,7 +17,7 @@ public enum AuthPlacement
 /// Attaches the cached auth token to the operations that need one. A token the caller set explicitly (header or
 /// query) is left alone.
 /// </summary>
-public sealed class AuthTokenHandler : DelegatingHandler
+internal sealed class AuthTokenHandler : DelegatingHandler
 {
     private readonly Func<AuthTokenCache?> _cache;
     private readonly Func<HttpRequestMessage, AuthPlacement> _placement;

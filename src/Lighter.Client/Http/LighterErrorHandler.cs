@@ -13,7 +13,7 @@ namespace Lighter.Client.Http;
 /// JSON bodies whose top-level <c>code</c> is not 200 (the exchange answers some errors with HTTP 200), timeouts,
 /// open circuits and connection faults — each naming the operation.
 /// </summary>
-public sealed class LighterErrorHandler : DelegatingHandler
+internal sealed class LighterErrorHandler : DelegatingHandler
 {
     private readonly ILogger _logger;
 

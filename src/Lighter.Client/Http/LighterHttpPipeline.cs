@@ -9,7 +9,7 @@ namespace Lighter.Client.Http;
 /// errors → resilience (timeouts, retries, circuit breaker) → rate limit → auth token → transport.
 /// The DI registration builds the same chain on <c>IHttpClientFactory</c>.
 /// </summary>
-public static class LighterHttpPipeline
+internal static class LighterHttpPipeline
 {
     /// <summary>Creates the chain around <paramref name="transport"/> for use without dependency injection.</summary>
     /// <param name="options">Client options (timeouts, retries).</param>

@@ -13,7 +13,7 @@ namespace Lighter.Client.Http;
 /// process it: a 429 refusal, or a connection that was never established. Any other failed write may have reached
 /// the sequencer, so it surfaces to the caller, who resolves it by nonce or transaction hash instead of guessing.
 /// </remarks>
-public static class LighterResilience
+internal static class LighterResilience
 {
     /// <summary>Adds total timeout, retry, circuit breaker and per-attempt timeout to <paramref name="builder"/>.</summary>
     public static ResiliencePipelineBuilder<HttpResponseMessage> Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, LighterClientOptions options)

@@ -3,7 +3,7 @@ using Lighter.Client.RateLimits;
 namespace Lighter.Client.Http;
 
 /// <summary>Waits for the client-side rate-limit budget before each attempt (retries pay again, as the server counts them).</summary>
-public sealed class RateLimitingHandler : DelegatingHandler
+internal sealed class RateLimitingHandler : DelegatingHandler
 {
     private readonly LighterRateLimiter _limiter;
 

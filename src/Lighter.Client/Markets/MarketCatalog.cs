@@ -34,7 +34,7 @@ public sealed class MarketCatalog
 
     /// <summary>Returns a market's metadata, fetching when the cache is stale or the market is not in it.</summary>
     /// <exception cref="ArgumentException">The exchange does not list the market.</exception>
-    public async ValueTask<MarketInfo> GetAsync(int marketId, CancellationToken cancellationToken = default)
+    public async ValueTask<MarketInfo> GetAsync(short marketId, CancellationToken cancellationToken = default)
     {
         var snapshot = _snapshot;
         if (snapshot is not null && _time.GetUtcNow() < snapshot.FreshUntil && snapshot.Markets.TryGetValue(marketId, out var cached))
@@ -50,7 +50,7 @@ public sealed class MarketCatalog
 
     /// <summary>Fetches all markets now.</summary>
     /// <returns>The markets by id.</returns>
-    public async Task<IReadOnlyDictionary<int, MarketInfo>> GetAllAsync(CancellationToken cancellationToken = default) =>
+    public async Task<IReadOnlyDictionary<short, MarketInfo>> GetAllAsync(CancellationToken cancellationToken = default) =>
         (await RefreshAsync(cancellationToken).ConfigureAwait(false)).Markets;
 
     private async Task<Snapshot> RefreshAsync(CancellationToken cancellationToken)
@@ -75,17 +75,17 @@ public sealed class MarketCatalog
         }
     }
 
-    internal static Dictionary<int, MarketInfo> Parse(ReadOnlySpan<byte> json)
+    internal static Dictionary<short, MarketInfo> Parse(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json);
         using var document = JsonDocument.ParseValue(ref reader);
-        var markets = new Dictionary<int, MarketInfo>();
+        var markets = new Dictionary<short, MarketInfo>();
         foreach (var (property, isSpot) in new[] { ("order_book_details", false), ("spot_order_book_details", true) })
         {
             if (!document.RootElement.TryGetProperty(property, out var list) || list.ValueKind != JsonValueKind.Array) continue;
             foreach (var item in list.EnumerateArray())
             {
-                var id = item.GetProperty("market_id").GetInt32();
+                var id = item.GetProperty("market_id").GetInt16();
                 markets[id] = new MarketInfo(
                     id,
                     item.TryGetProperty("symbol", out var symbol) ? symbol.GetString() ?? string.Empty : string.Empty,
@@ -101,5 +101,5 @@ public sealed class MarketCatalog
         return markets;
     }
 
-    private sealed record Snapshot(Dictionary<int, MarketInfo> Markets, DateTimeOffset FreshUntil);
+    private sealed record Snapshot(Dictionary<short, MarketInfo> Markets, DateTimeOffset FreshUntil);
 }

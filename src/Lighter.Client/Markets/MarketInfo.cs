@@ -7,7 +7,7 @@ namespace Lighter.Client.Markets;
 /// <param name="SizeDecimals">Decimals of the base amount.</param>
 /// <param name="PriceDecimals">Decimals of the price.</param>
 /// <param name="MinBaseAmount">Smallest order size, in base units.</param>
-public sealed record MarketInfo(int MarketId, string Symbol, bool IsSpot, int SizeDecimals, int PriceDecimals, decimal MinBaseAmount)
+public sealed record MarketInfo(short MarketId, string Symbol, bool IsSpot, int SizeDecimals, int PriceDecimals, decimal MinBaseAmount)
 {
     /// <summary>Converts a decimal size to the integer base amount the signer takes; throws before signing on excess precision or range.</summary>
     /// <exception cref="ArgumentException">More decimals than <see cref="SizeDecimals"/>, or outside 1..2^48-1.</exception>

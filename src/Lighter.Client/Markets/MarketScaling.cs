@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Lighter.Client.Markets;
 
 /// <summary>Exact decimal ↔ integer scaling (no floating point, no silent rounding).</summary>
-public static class MarketScaling
+internal static class MarketScaling
 {
     /// <summary>Largest base amount a transaction may carry (2^48 − 1).</summary>
     public const long MaxBaseAmount = (1L << 48) - 1;

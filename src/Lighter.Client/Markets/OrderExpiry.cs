@@ -5,7 +5,7 @@ namespace Lighter.Client.Markets;
 /// carry expiry 0; resting orders default to 28 days and must lie between 5 minutes and 30 days ahead (the server
 /// silently drops shorter ones).
 /// </summary>
-public static class OrderExpiry
+internal static class OrderExpiry
 {
     /// <summary>Default lifetime of a resting order.</summary>
     public static readonly TimeSpan Default = TimeSpan.FromDays(28);

@@ -1,8 +1,6 @@
-// Namespace Streaming, not OrderBooks: a Lighter.Client.OrderBooks namespace would hide the generated REST
-// model Lighter.Client.Models.OrderBooks from code in Lighter.Client.Api, and the book is fed by the stream.
-namespace Lighter.Client.Streaming;
+namespace Lighter.Client.OrderBooks;
 
-/// <summary>What <see cref="OrderBook"/> did with one message.</summary>
+/// <summary>What <see cref="LocalOrderBook"/> did with one message.</summary>
 internal enum OrderBookApplyResult
 {
     SnapshotApplied,

@@ -1,8 +1,6 @@
-// Namespace Streaming, not OrderBooks: a Lighter.Client.OrderBooks namespace would hide the generated REST
-// model Lighter.Client.Models.OrderBooks from code in Lighter.Client.Api, and the book is fed by the stream.
-namespace Lighter.Client.Streaming;
+namespace Lighter.Client.OrderBooks;
 
-/// <summary>Raised after a snapshot or an update has been applied to an <see cref="OrderBook"/>.</summary>
+/// <summary>Raised after a snapshot or an update has been applied to an <see cref="LocalOrderBook"/>.</summary>
 public sealed class OrderBookChangedEventArgs : EventArgs
 {
     internal OrderBookChangedEventArgs(long offset, bool isSnapshot, int levelCount)
@@ -22,10 +20,10 @@ public sealed class OrderBookChangedEventArgs : EventArgs
     public int LevelCount { get; }
 }
 
-/// <summary>Raised when an <see cref="OrderBook"/> changes its <see cref="OrderBookStatus"/>.</summary>
+/// <summary>Raised when an <see cref="LocalOrderBook"/> changes its <see cref="LocalOrderBookStatus"/>.</summary>
 public sealed class OrderBookStatusChangedEventArgs : EventArgs
 {
-    internal OrderBookStatusChangedEventArgs(OrderBookStatus previous, OrderBookStatus current, string reason)
+    internal OrderBookStatusChangedEventArgs(LocalOrderBookStatus previous, LocalOrderBookStatus current, string reason)
     {
         Previous = previous;
         Current = current;
@@ -33,10 +31,10 @@ public sealed class OrderBookStatusChangedEventArgs : EventArgs
     }
 
     /// <summary>State before the change.</summary>
-    public OrderBookStatus Previous { get; }
+    public LocalOrderBookStatus Previous { get; }
 
     /// <summary>State after the change.</summary>
-    public OrderBookStatus Current { get; }
+    public LocalOrderBookStatus Current { get; }
 
     /// <summary>Why the state changed (e.g. the nonces of a detected gap).</summary>
     public string Reason { get; }

@@ -1,6 +1,4 @@
-// Namespace Streaming, not OrderBooks: a Lighter.Client.OrderBooks namespace would hide the generated REST
-// model Lighter.Client.Models.OrderBooks from code in Lighter.Client.Api, and the book is fed by the stream.
-namespace Lighter.Client.Streaming;
+namespace Lighter.Client.OrderBooks;
 
 /// <summary>
 /// The decoded payload of one <c>subscribed/order_book</c> or <c>update/order_book</c> frame. Instances are reused

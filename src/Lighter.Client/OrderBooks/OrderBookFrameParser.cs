@@ -1,8 +1,6 @@
 using System.Text.Json;
 
-// Namespace Streaming, not OrderBooks: a Lighter.Client.OrderBooks namespace would hide the generated REST
-// model Lighter.Client.Models.OrderBooks from code in Lighter.Client.Api, and the book is fed by the stream.
-namespace Lighter.Client.Streaming;
+namespace Lighter.Client.OrderBooks;
 
 /// <summary>
 /// Reads an <c>order_book</c> frame straight from its UTF-8 bytes with <see cref="Utf8JsonReader"/> (no DOM, no

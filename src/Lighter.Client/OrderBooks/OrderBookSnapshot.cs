@@ -1,6 +1,4 @@
-// Namespace Streaming, not OrderBooks: a Lighter.Client.OrderBooks namespace would hide the generated REST
-// model Lighter.Client.Models.OrderBooks from code in Lighter.Client.Api, and the book is fed by the stream.
-namespace Lighter.Client.Streaming;
+namespace Lighter.Client.OrderBooks;
 
 /// <summary>A consistent copy of a book at one offset; bids best (highest) first, asks best (lowest) first.</summary>
 /// <param name="MarketId">Market index.</param>
@@ -10,8 +8,8 @@ namespace Lighter.Client.Streaming;
 /// <param name="Bids">Bid levels, highest price first.</param>
 /// <param name="Asks">Ask levels, lowest price first.</param>
 public sealed record OrderBookSnapshot(
-    int MarketId,
-    OrderBookStatus Status,
+    short MarketId,
+    LocalOrderBookStatus Status,
     long Offset,
     long? Nonce,
     IReadOnlyList<PriceLevel> Bids,

@@ -1,6 +1,4 @@
-// Namespace Streaming, not OrderBooks: a Lighter.Client.OrderBooks namespace would hide the generated REST
-// model Lighter.Client.Models.OrderBooks from code in Lighter.Client.Api, and the book is fed by the stream.
-namespace Lighter.Client.Streaming;
+namespace Lighter.Client.OrderBooks;
 
 /// <summary>
 /// One side of a book as a sorted array, stored worst price first and best price last so that changes near the

@@ -1,8 +1,6 @@
 using System.Globalization;
 
-// Namespace Streaming, not OrderBooks: a Lighter.Client.OrderBooks namespace would hide the generated REST
-// model Lighter.Client.Models.OrderBooks from code in Lighter.Client.Api, and the book is fed by the stream.
-namespace Lighter.Client.Streaming;
+namespace Lighter.Client.OrderBooks;
 
 /// <summary>
 /// One price level of an order book: price and total size as <see cref="decimal"/>, plus the exact wire text.

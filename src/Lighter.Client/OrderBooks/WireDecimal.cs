@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-// Namespace Streaming, not OrderBooks: a Lighter.Client.OrderBooks namespace would hide the generated REST
-// model Lighter.Client.Models.OrderBooks from code in Lighter.Client.Api, and the book is fed by the stream.
-namespace Lighter.Client.Streaming;
+namespace Lighter.Client.OrderBooks;
 
 /// <summary>Parses the exchange's decimal wire strings (UTF-8) without allocating.</summary>
 internal static class WireDecimal

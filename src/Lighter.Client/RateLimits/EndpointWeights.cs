@@ -4,7 +4,7 @@ namespace Lighter.Client.RateLimits;
 /// The documented request weights (apidocs "rate-limits"): what one call costs against the Premium/Plus weight
 /// budget; everything not listed costs 300.
 /// </summary>
-public static class EndpointWeights
+internal static class EndpointWeights
 {
     /// <summary>Weight of an operation that the table does not list.</summary>
     public const int Default = 300;

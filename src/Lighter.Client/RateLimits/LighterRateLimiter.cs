@@ -12,7 +12,7 @@ namespace Lighter.Client.RateLimits;
 /// Each budget is a <see cref="RollingWindowRateLimiter"/>: a permit returns exactly one minute after it was
 /// granted, measured on the injected <see cref="TimeProvider"/>.
 /// </remarks>
-public sealed class LighterRateLimiter : IDisposable
+internal sealed class LighterRateLimiter : IDisposable
 {
     private const int WeightCap = 24_000;
 
@@ -105,7 +105,7 @@ public sealed class LighterRateLimiter : IDisposable
 }
 
 /// <summary>The rate-limit leases held for one request; disposing returns nothing early (the window frees them).</summary>
-public readonly struct RateLimitPermit : IDisposable
+internal readonly struct RateLimitPermit : IDisposable
 {
     private readonly RateLimitLease? _first;
     private readonly RateLimitLease? _second;

@@ -8,7 +8,7 @@ namespace Lighter.Client.RateLimits;
 /// <see cref="TimeProvider"/>, so the exact behaviour is testable with a fake clock (the built-in window limiters
 /// measure elapsed time with <see cref="System.Diagnostics.Stopwatch"/> even when replenished by hand).
 /// </summary>
-public sealed class RollingWindowRateLimiter : RateLimiter
+internal sealed class RollingWindowRateLimiter : RateLimiter
 {
     private readonly int _permitLimit;
     private readonly int _queueLimit;

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Lighter.Client.Serialization;
 
 /// <summary>A JSON array of decimal strings (<c>["3024.66","3025.1"]</c>) as exact <see cref="decimal"/> values.</summary>
-public sealed class DecimalStringListConverter : JsonConverter<IReadOnlyList<decimal>>
+internal sealed class DecimalStringListConverter : JsonConverter<IReadOnlyList<decimal>>
 {
     /// <inheritdoc/>
     public override IReadOnlyList<decimal> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -39,7 +39,7 @@ public sealed class DecimalStringListConverter : JsonConverter<IReadOnlyList<dec
 }
 
 /// <summary>A JSON object whose values are decimal strings (<c>{"1":"3024.66"}</c>) as exact <see cref="decimal"/> values.</summary>
-public sealed class DecimalStringMapConverter : JsonConverter<IReadOnlyDictionary<string, decimal>>
+internal sealed class DecimalStringMapConverter : JsonConverter<IReadOnlyDictionary<string, decimal>>
 {
     /// <inheritdoc/>
     public override IReadOnlyDictionary<string, decimal> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

@@ -7,7 +7,7 @@ namespace Lighter.Client.Serialization;
 /// Reads a decimal-valued wire string ("3024.66") as <see cref="decimal"/> and writes it back as the same string.
 /// Generated models put it on every price, size, amount, balance and fee field.
 /// </summary>
-public sealed class DecimalStringConverter : JsonConverter<decimal>
+internal sealed class DecimalStringConverter : JsonConverter<decimal>
 {
     /// <inheritdoc/>
     public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
@@ -22,7 +22,7 @@ public sealed class DecimalStringConverter : JsonConverter<decimal>
 }
 
 /// <summary>The <see cref="DecimalStringConverter"/> for optional fields: JSON null reads as null.</summary>
-public sealed class NullableDecimalStringConverter : JsonConverter<decimal?>
+internal sealed class NullableDecimalStringConverter : JsonConverter<decimal?>
 {
     /// <inheritdoc/>
     public override bool HandleNull => true;

@@ -9,7 +9,7 @@ namespace Lighter.Client.Serialization;
 /// Reading accepts a real value, but refuses the marker with a <see cref="JsonException"/>: a redacted dump read back
 /// must fail loudly rather than carry <c>"&lt;redacted&gt;"</c> as if it were the secret.
 /// </summary>
-public sealed class RedactedSecretJsonConverter : JsonConverter<string>
+internal sealed class RedactedSecretJsonConverter : JsonConverter<string>
 {
     /// <summary>The text written in place of the secret.</summary>
     public const string Marker = "<redacted>";

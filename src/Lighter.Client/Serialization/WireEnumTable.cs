@@ -10,7 +10,7 @@ namespace Lighter.Client.Serialization;
 /// breaks deserialization).
 /// </summary>
 /// <typeparam name="TEnum">A generated enum (underlying type <see cref="int"/>).</typeparam>
-public sealed class WireEnumTable<TEnum>
+internal sealed class WireEnumTable<TEnum>
     where TEnum : struct, Enum
 {
     private readonly string[] _wire;
@@ -101,7 +101,7 @@ public sealed class WireEnumTable<TEnum>
 
 /// <summary>JSON converter base of the generated enums: exact wire strings, unknown values tolerated.</summary>
 /// <typeparam name="TEnum">A generated enum.</typeparam>
-public abstract class WireEnumConverter<TEnum> : System.Text.Json.Serialization.JsonConverter<TEnum>
+internal abstract class WireEnumConverter<TEnum> : System.Text.Json.Serialization.JsonConverter<TEnum>
     where TEnum : struct, Enum
 {
     private readonly WireEnumTable<TEnum> _table;

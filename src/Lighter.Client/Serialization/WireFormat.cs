@@ -32,7 +32,7 @@ internal static class WireFormat
 }
 
 /// <summary>Refit query/path formatter with the wire conventions of <see cref="WireFormat"/>.</summary>
-public sealed class LighterUrlParameterFormatter : DefaultUrlParameterFormatter
+internal sealed class LighterUrlParameterFormatter : DefaultUrlParameterFormatter
 {
     /// <inheritdoc/>
     public override string? Format(object? value, ICustomAttributeProvider attributeProvider, Type type) =>
@@ -40,7 +40,7 @@ public sealed class LighterUrlParameterFormatter : DefaultUrlParameterFormatter
 }
 
 /// <summary>Refit form-body formatter with the wire conventions of <see cref="WireFormat"/>.</summary>
-public sealed class LighterFormUrlEncodedParameterFormatter : DefaultFormUrlEncodedParameterFormatter
+internal sealed class LighterFormUrlEncodedParameterFormatter : DefaultFormUrlEncodedParameterFormatter
 {
     /// <inheritdoc/>
     public override string? Format(object? value, string? formatString) =>

@@ -1,3 +1,5 @@
+using Lighter.Signing.Auth;
+
 namespace Lighter.Client.Streaming;
 
 /// <summary>What a connection needs from its client: diagnostics, state events and auth tokens.</summary>

@@ -19,7 +19,7 @@ public abstract record LighterStreamMessage
 }
 
 /// <summary>Serializer settings for the generated stream records.</summary>
-public static class LighterStreamJson
+internal static class LighterStreamJson
 {
     /// <summary>
     /// Tolerant options: numbers may arrive quoted, unknown fields go to extension data, nulls are omitted on write.

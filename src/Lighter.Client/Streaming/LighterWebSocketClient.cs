@@ -2,6 +2,9 @@ using System.Text;
 using Lighter.Signing.Transactions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Lighter.Client.OrderBooks;
+
+using Lighter.Signing.Auth;
 
 namespace Lighter.Client.Streaming;
 
@@ -95,12 +98,12 @@ public sealed class LighterWebSocketClient : ILighterStreamHost, IAsyncDisposabl
         return new LighterSubscription<T>(sink, this);
     }
 
-    /// <summary>Keeps a local <see cref="OrderBook"/> of <paramref name="marketId"/> in sync with <c>order_book/{market_id}</c>.</summary>
+    /// <summary>Keeps a local <see cref="LocalOrderBook"/> of <paramref name="marketId"/> in sync with <c>order_book/{market_id}</c>.</summary>
     /// <param name="marketId">Market index.</param>
     /// <param name="cancellationToken">Cancels sending the subscribe frame.</param>
-    public async Task<OrderBookSubscription> SubscribeOrderBookAsync(int marketId, CancellationToken cancellationToken = default)
+    public async Task<OrderBookSubscription> SubscribeOrderBookAsync(short marketId, CancellationToken cancellationToken = default)
     {
-        var book = new OrderBook(marketId, _time);
+        var book = new LocalOrderBook(marketId, _time);
         var sink = new OrderBookSink(book, static (s, reason) => s.Connection?.Resync(s, reason));
         await AttachAsync(sink, cancellationToken).ConfigureAwait(false);
         return new OrderBookSubscription(sink, this);
@@ -109,16 +112,16 @@ public sealed class LighterWebSocketClient : ILighterStreamHost, IAsyncDisposabl
     /// <summary>Sends one signed transaction with <c>jsonapi/sendtx</c> and waits for its response.</summary>
     /// <param name="transaction">Type and signed <c>tx_info</c>.</param>
     /// <param name="cancellationToken">Cancels the wait; the frame may already be sent.</param>
-    /// <exception cref="TimeoutException">No response within <see cref="LighterWebSocketOptions.TransactionTimeout"/>.</exception>
-    /// <exception cref="InvalidDataException">The reply arrived but cannot be read (e.g. invalid UTF-8 in a field).</exception>
+    /// <exception cref="LighterConnectionException">No readable response: the connection was lost, none came within
+    /// <see cref="LighterWebSocketOptions.TransactionTimeout"/>, or it cannot be read (the transaction's fate is unknown).</exception>
     public Task<WsTransactionResponse> SendTransactionAsync(TxPayload transaction, CancellationToken cancellationToken = default) =>
         Primary().SendTransactionsAsync([transaction], batch: false, cancellationToken);
 
     /// <summary>Sends up to 15 signed transactions (one API key) with <c>jsonapi/sendtxbatch</c>.</summary>
     /// <param name="transactions">Types and signed <c>tx_info</c> strings, in order.</param>
     /// <param name="cancellationToken">Cancels the wait; the frame may already be sent.</param>
-    /// <exception cref="TimeoutException">No response within <see cref="LighterWebSocketOptions.TransactionTimeout"/>.</exception>
-    /// <exception cref="InvalidDataException">The reply arrived but cannot be read (e.g. invalid UTF-8 in a field).</exception>
+    /// <exception cref="LighterConnectionException">No readable response: the connection was lost, none came within
+    /// <see cref="LighterWebSocketOptions.TransactionTimeout"/>, or it cannot be read (the transaction's fate is unknown).</exception>
     public Task<WsTransactionResponse> SendTransactionBatchAsync(IReadOnlyList<TxPayload> transactions, CancellationToken cancellationToken = default) =>
         Primary().SendTransactionsAsync(transactions, batch: true, cancellationToken);
 
@@ -199,7 +202,7 @@ public sealed class LighterWebSocketClient : ILighterStreamHost, IAsyncDisposabl
     }
 
     ValueTask<AuthToken> ILighterStreamHost.GetAuthTokenAsync(CancellationToken cancellationToken) =>
-        _auth?.GetAsync(cancellationToken) ?? throw new InvalidOperationException("An auth-required channel needs an IAuthTokenProvider.");
+        _auth?.GetAsync(cancellationToken) ?? throw new LighterConfigurationException("An auth-required channel needs an IAuthTokenProvider.");
 
     void IStreamDiagnostics.Report(StreamDiagnosticKind kind, string message, string? channel, ReadOnlySpan<byte> frame)
     {
@@ -269,7 +272,7 @@ public sealed class LighterWebSocketClient : ILighterStreamHost, IAsyncDisposabl
     {
         if (requiresAuth && _auth is null)
         {
-            throw new InvalidOperationException($"Channel '{address}' requires an auth token: pass an IAuthTokenProvider to the client.");
+            throw new LighterConfigurationException($"Channel '{address}' requires an auth token: pass an IAuthTokenProvider to the client.");
         }
     }
 }

@@ -1,8 +1,9 @@
 using System.Globalization;
+using Lighter.Client.OrderBooks;
 
 namespace Lighter.Client.Streaming;
 
-/// <summary>Keeps an <see cref="OrderBook"/> in sync with an <c>order_book/{market}</c> subscription.</summary>
+/// <summary>Keeps an <see cref="LocalOrderBook"/> in sync with an <c>order_book/{market}</c> subscription.</summary>
 internal sealed class OrderBookSink : SubscriptionSink
 {
     private readonly OrderBookFrame _frame = new();
@@ -13,14 +14,14 @@ internal sealed class OrderBookSink : SubscriptionSink
     // whether anything was lost (its begin_nonce continues the book or not); only a snapshot clears it otherwise.
     private bool _unreadFrameSinceLastUpdate;
 
-    public OrderBookSink(OrderBook book, Action<SubscriptionSink, string> resync)
+    public OrderBookSink(LocalOrderBook book, Action<SubscriptionSink, string> resync)
         : base(string.Create(CultureInfo.InvariantCulture, $"order_book/{book.MarketId}"), requiresAuth: false)
     {
         Book = book;
         _resync = resync;
     }
 
-    public OrderBook Book { get; }
+    public LocalOrderBook Book { get; }
 
     /// <summary>The book parser reads the envelope itself, so the dispatcher hands the frame over after the channel.</summary>
     public override bool ReadsWholeFrame => true;
@@ -47,7 +48,7 @@ internal sealed class OrderBookSink : SubscriptionSink
             return;
         }
 
-        if (_unreadFrameSinceLastUpdate && !_frame.IsSnapshot && Book.Status == OrderBookStatus.Synced && !Book.CanProveContinuity(_frame))
+        if (_unreadFrameSinceLastUpdate && !_frame.IsSnapshot && Book.Status == LocalOrderBookStatus.Synced && !Book.CanProveContinuity(_frame))
         {
             // Offsets only say "later", not "next": without nonces a lost update cannot be ruled out.
             _unreadFrameSinceLastUpdate = false;

@@ -1,3 +1,4 @@
+using Lighter.Client.OrderBooks;
 
 namespace Lighter.Client.Streaming;
 
@@ -14,18 +15,18 @@ public sealed class OrderBookSubscription : IAsyncDisposable
         _client = client;
     }
 
-    /// <summary>The book; read it any time, or follow <see cref="OrderBook.Changed"/>.</summary>
-    public OrderBook Book => _sink.Book;
+    /// <summary>The book; read it any time, or follow <see cref="LocalOrderBook.Changed"/>.</summary>
+    public LocalOrderBook Book => _sink.Book;
 
     /// <summary>
-    /// Whether the book is fed by a live socket right now (<see cref="OrderBook.Status"/> says
-    /// <see cref="OrderBookStatus.Disconnected"/> at the same moment).
+    /// Whether the book is fed by a live socket right now (<see cref="LocalOrderBook.Status"/> says
+    /// <see cref="LocalOrderBookStatus.Disconnected"/> at the same moment).
     /// </summary>
     public SubscriptionStatus Status => _sink.Status;
 
     /// <summary>
     /// Completes when the subscription ends; faults with <see cref="LighterConnectionException"/> when the client gave
-    /// up reconnecting (the book then keeps its last levels and stays <see cref="OrderBookStatus.Disconnected"/>).
+    /// up reconnecting (the book then keeps its last levels and stays <see cref="LocalOrderBookStatus.Disconnected"/>).
     /// </summary>
     public Task Completion => _sink.Completion;
 

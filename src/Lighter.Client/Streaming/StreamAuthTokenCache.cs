@@ -1,3 +1,5 @@
+using Lighter.Signing.Auth;
+
 namespace Lighter.Client.Streaming;
 
 /// <summary>Caches the provider's token and fetches a fresh one before the cached one expires.</summary>
@@ -11,7 +13,7 @@ internal sealed class StreamAuthTokenCache(IAuthTokenProvider provider, TimeProv
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_current is null || time.GetUtcNow() >= _current.ExpiresAt - refreshMargin)
+            if (_current is null || time.GetUtcNow() >= _current.Deadline - refreshMargin)
             {
                 _current = await provider.GetTokenAsync(cancellationToken).ConfigureAwait(false);
             }

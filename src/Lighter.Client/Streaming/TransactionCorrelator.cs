@@ -61,7 +61,7 @@ internal sealed class TransactionCorrelator
 
     /// <summary>
     /// Completes the request the reply belongs to; a reply without id answers the oldest open request. A reply that
-    /// cannot be read fails its request at once with <see cref="InvalidDataException"/>. Never throws.
+    /// cannot be read fails its request at once with <see cref="LighterConnectionException"/>. Never throws.
     /// </summary>
     /// <returns>Whether a request matched, and why the reply could not be read (null when it could).</returns>
     public (bool Matched, string? Problem) Complete(ReadOnlySpan<byte> frame)
@@ -93,7 +93,7 @@ internal sealed class TransactionCorrelator
         }
         else
         {
-            tcs.TrySetException(new InvalidDataException(
+            tcs.TrySetException(new LighterConnectionException(
                 $"The reply to transaction request {id} arrived but cannot be read ({reply.Problem}); the transaction may or may not have been accepted."));
         }
 

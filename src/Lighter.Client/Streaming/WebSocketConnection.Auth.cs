@@ -1,3 +1,5 @@
+using Lighter.Signing.Auth;
+
 namespace Lighter.Client.Streaming;
 
 /// <summary>

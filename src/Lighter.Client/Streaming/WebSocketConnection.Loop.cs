@@ -63,7 +63,7 @@ internal sealed partial class WebSocketConnection
             }
 
             _connected = NewSignal();
-            _transactions.FailAll(new IOException($"The connection was lost before the response arrived ({reason}); the transaction may or may not have been accepted."));
+            _transactions.FailAll(new LighterConnectionException($"The connection was lost before the response arrived ({reason}); the transaction may or may not have been accepted."));
             if (!reachedConnected && attempt > 1)
             {
                 failedReconnects++;

@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
 
+using Lighter.Signing.Auth;
+
 namespace Lighter.Client.Streaming;
 
 /// <summary>Sending: one writer at a time, subscription frames under the message budget.</summary>
@@ -36,7 +38,7 @@ internal sealed partial class WebSocketConnection
         var auth = subscribe && sink.RequiresAuth ? await _host.GetAuthTokenAsync(cancellationToken).ConfigureAwait(false) : null;
         if (auth is not null)
         {
-            ScheduleAuthRefresh(auth.ExpiresAt);
+            ScheduleAuthRefresh(auth.Deadline);
         }
 
         var buffer = new ArrayBufferWriter<byte>(128);

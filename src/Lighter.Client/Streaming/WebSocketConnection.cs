@@ -124,7 +124,7 @@ internal sealed partial class WebSocketConnection : IControlFrameHandler, IAsync
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"No response to transaction request {id} within {_options.TransactionTimeout.TotalSeconds:0.###} s.");
+            throw new LighterConnectionException($"No response to transaction request {id} within {_options.TransactionTimeout.TotalSeconds:0.###} s.");
         }
         finally
         {

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Lighter.Client.Submission;
 
 /// <summary>Reads <c>nonce</c> from a <c>NextNonce</c> answer (<c>{"code":200,"nonce":722}</c>).</summary>
-public static class NextNonceReader
+internal static class NextNonceReader
 {
     /// <summary>The nonce in the body.</summary>
     /// <exception cref="LighterApiException">The body has no integer <c>nonce</c>.</exception>

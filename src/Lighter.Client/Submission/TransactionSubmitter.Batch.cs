@@ -3,7 +3,7 @@ using Lighter.Client.Nonces;
 
 namespace Lighter.Client.Submission;
 
-public sealed partial class TransactionSubmitter
+internal sealed partial class TransactionSubmitter
 {
     /// <summary>
     /// Signs and submits transactions in order through <c>sendTxBatch</c> (at most <see cref="MaxBatchSize"/> per call,

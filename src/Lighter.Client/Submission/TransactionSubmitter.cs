@@ -24,7 +24,7 @@ namespace Lighter.Client.Submission;
 /// <see cref="NonceDisposition.Unknown"/> and the nonce counts as used (a later stall check repairs a hole).</item>
 /// </list>
 /// </remarks>
-public sealed partial class TransactionSubmitter
+internal sealed partial class TransactionSubmitter
 {
     /// <summary>The most transactions one <c>sendTxBatch</c> call carries.</summary>
     public const int MaxBatchSize = 50;

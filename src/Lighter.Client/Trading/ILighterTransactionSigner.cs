@@ -33,9 +33,9 @@ public interface ILighterTransactionSigner
     /// <param name="expiredAt">Unix ms; null for the default.</param>
     /// <param name="l1Signer">The account's Ethereum key; the caller owns it.</param>
     /// <returns>The signed transaction with its <c>L1Sig</c> filled in.</returns>
-    /// <exception cref="NotSupportedException">The signer cannot add L1 signatures (the default for custom signers).</exception>
+    /// <exception cref="LighterConfigurationException">The signer cannot add L1 signatures (the default for custom signers).</exception>
     Submission.WireTransaction Sign(LighterTransaction transaction, long nonce, long? expiredAt, Lighter.Signing.L1.L1Signer l1Signer) =>
-        throw new NotSupportedException($"{GetType().Name} does not add L1 signatures; sign {transaction?.TxType} with an L1-capable signer such as ManagedTransactionSigner.");
+        throw new LighterConfigurationException($"{GetType().Name} does not add L1 signatures; sign {transaction?.TxType} with an L1-capable signer such as ManagedTransactionSigner.");
 
     /// <summary>Creates an auth token valid until <paramref name="deadline"/>.</summary>
     string CreateAuthToken(DateTimeOffset deadline);

@@ -73,13 +73,13 @@ public sealed class ManagedTransactionSigner : ILighterTransactionSigner, IDispo
     }
 
     /// <inheritdoc />
-    /// <exception cref="InvalidOperationException">The transaction needs an L1 signature and no Ethereum key was given.</exception>
+    /// <exception cref="LighterConfigurationException">The transaction needs an L1 signature and no Ethereum key was given.</exception>
     public WireTransaction Sign(LighterTransaction transaction, long nonce, long? expiredAt)
     {
         ArgumentNullException.ThrowIfNull(transaction);
         if (transaction is IL1SignedTransaction && _l1Signer is null)
         {
-            throw new InvalidOperationException($"{transaction.TxType} needs an L1 (Ethereum) signature: create the signer with an L1Signer for the account's Ethereum key.");
+            throw new LighterConfigurationException($"{transaction.TxType} needs an L1 (Ethereum) signature: create the signer with an L1Signer for the account's Ethereum key.");
         }
 
         return Wire(_signer.Sign(transaction, nonce, expiredAt, _l1Signer));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 
 namespace Lighter.Signing.Auth;
@@ -34,6 +35,46 @@ public sealed class AuthToken
 
     /// <summary>The API key that signed the token.</summary>
     public byte ApiKeyIndex { get; }
+
+    /// <summary>
+    /// Reads a token issued elsewhere (another process, a token service) from its text
+    /// <c>deadline:account:apiKey:signature</c>. Only the shape is checked: the exchange verifies the signature.
+    /// </summary>
+    /// <param name="value">The token text.</param>
+    /// <returns>The token.</returns>
+    /// <exception cref="LighterSigningException">The text is not <c>deadline:account:apiKey:signature</c> (the message
+    /// names the part that is wrong and never repeats the token).</exception>
+    public static AuthToken Parse(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var parts = value.Split(':');
+        if (parts.Length != 4)
+        {
+            throw new LighterSigningException("An auth token has four ':'-separated parts: deadline:account:apiKey:signature.", nameof(value));
+        }
+
+        if (!long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var deadline) || deadline > 253_402_300_799)
+        {
+            throw new LighterSigningException("The auth token's deadline is not a Unix time in seconds.", nameof(value));
+        }
+
+        if (!long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var account))
+        {
+            throw new LighterSigningException("The auth token's account index is not a non-negative integer.", nameof(value));
+        }
+
+        if (!byte.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var apiKey))
+        {
+            throw new LighterSigningException("The auth token's API key index is not an integer in 0..255.", nameof(value));
+        }
+
+        if (parts[3].Length == 0 || parts[3].Length % 2 != 0 || !parts[3].All(char.IsAsciiHexDigit))
+        {
+            throw new LighterSigningException("The auth token's signature is not hexadecimal.", nameof(value));
+        }
+
+        return new AuthToken(value, DateTimeOffset.FromUnixTimeSeconds(deadline), account, apiKey);
+    }
 
     /// <summary>True when the deadline has passed according to <paramref name="timeProvider"/>.</summary>
     /// <param name="timeProvider">The clock (<see cref="TimeProvider.System"/> when null).</param>

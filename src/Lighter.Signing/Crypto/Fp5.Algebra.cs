@@ -1,7 +1,7 @@
 namespace Lighter.Signing.Crypto;
 
 /// <content>Frobenius, inversion, Legendre symbol and square roots (the official algorithms).</content>
-public readonly partial struct Fp5
+internal readonly partial struct Fp5
 {
     /// <summary>g = 3^((p-1)/5), a primitive fifth root of unity: Frobenius multiplies limb i by g^i.</summary>
     private const ulong DthRoot = 1041288259238279555UL;

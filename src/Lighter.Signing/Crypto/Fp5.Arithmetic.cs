@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace Lighter.Signing.Crypto;
 
 /// <content>Multiplication, squaring and the small helpers the curve formulas use.</content>
-public readonly partial struct Fp5
+internal readonly partial struct Fp5
 {
     /// <summary>Multiplies two elements (schoolbook, X^5 = 3, one reduction per output limb).</summary>
     /// <param name="a">Left operand.</param>

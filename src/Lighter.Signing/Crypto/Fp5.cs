@@ -9,7 +9,7 @@ namespace Lighter.Signing.Crypto;
 /// Limbs may hold non-canonical values (any <see cref="ulong"/>, taken mod p); equality and serialisation are
 /// canonical. Public keys, message hashes and the Schnorr nonce commitment are values of this type.
 /// </summary>
-public readonly partial struct Fp5 : IEquatable<Fp5>
+internal readonly partial struct Fp5 : IEquatable<Fp5>
 {
     /// <summary>Byte length of the encoding (five 8-byte little-endian limbs).</summary>
     public const int ByteLength = 40;

@@ -11,7 +11,7 @@ namespace Lighter.Signing.Crypto;
 /// mod p: every operation accepts such inputs and may return a non-canonical result. Use
 /// <see cref="ToCanonical"/> before comparing or serialising.
 /// </remarks>
-public static class Goldilocks
+internal static class Goldilocks
 {
     /// <summary>The field modulus p = 2^64 - 2^32 + 1.</summary>
     public const ulong Modulus = 0xFFFF_FFFF_0000_0001UL;

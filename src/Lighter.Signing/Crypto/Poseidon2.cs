@@ -7,7 +7,7 @@ namespace Lighter.Signing.Crypto;
 /// official constants) and the no-padding overwrite sponge built on it.
 /// </summary>
 /// <remarks>Inputs may be non-canonical <see cref="ulong"/> values (taken mod p); outputs are canonical.</remarks>
-public static class Poseidon2
+internal static class Poseidon2
 {
     /// <summary>State width.</summary>
     public const int Width = 12;

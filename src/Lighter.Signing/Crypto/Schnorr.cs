@@ -1,3 +1,5 @@
+using Lighter.Signing.Primitives;
+
 namespace Lighter.Signing.Crypto;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Lighter.Signing.Crypto;
 /// <c>r = Encode(k·G)</c>, <c>e = FromGfp5(Poseidon2.HashToQuinticExtension(r ‖ m))</c>, <c>s = k - e·sk mod n</c>;
 /// the 80-byte signature is <c>s ‖ e</c> (40 bytes little-endian each).
 /// </summary>
-public static class Schnorr
+internal static class Schnorr
 {
     /// <summary>Length of a signature in bytes.</summary>
     public const int SignatureLength = 80;

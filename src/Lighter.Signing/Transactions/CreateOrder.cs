@@ -15,8 +15,8 @@ public sealed record CreateOrder : LighterTransaction
     /// <summary>Limit price in the market's price units (1..2^32−1; the worst price for market orders).</summary>
     public required uint Price { get; init; }
 
-    /// <summary>True to sell, false to buy.</summary>
-    public bool IsAsk { get; init; }
+    /// <summary>Buy or sell (the wire's <c>IsAsk</c>).</summary>
+    public OrderSide Side { get; init; }
 
     /// <summary>Order type.</summary>
     public OrderType Type { get; init; }
@@ -39,7 +39,7 @@ public sealed record CreateOrder : LighterTransaction
     /// <inheritdoc />
     public override TxType TxType => TxType.CreateOrder;
 
-    private OrderFields Fields => new(MarketIndex, ClientOrderIndex, BaseAmount, Price, IsAsk, Type, TimeInForce,
+    private OrderFields Fields => new(MarketIndex, ClientOrderIndex, BaseAmount, Price, Side, Type, TimeInForce,
         ReduceOnly, TriggerPrice, OrderExpiry);
 
     /// <inheritdoc />

@@ -8,7 +8,7 @@ internal static class GroupedOrderRules
         Size(orders, 2);
         var (a, b) = (orders[0].Fields, orders[1].Fields);
         TxErrors.FailIf(a.BaseAmount != b.BaseAmount, TxErrors.BaseAmountsNotEqual, "BaseAmount");
-        TxErrors.FailIf(a.IsAsk != b.IsAsk, TxErrors.IsAskInvalid, "IsAsk");
+        TxErrors.FailIf(a.IsAsk != b.IsAsk, TxErrors.IsAskInvalid, "Side");
         TxErrors.FailIf(!a.ReduceOnly || !b.ReduceOnly, TxErrors.ReduceOnlyInvalid, "ReduceOnly");
         TxErrors.FailIf(a.OrderExpiry != b.OrderExpiry, TxErrors.OrderExpiryInvalid, "OrderExpiry");
         Siblings(a, b);
@@ -19,7 +19,7 @@ internal static class GroupedOrderRules
         Size(orders, 2);
         var (parent, child) = (orders[0].Fields, orders[1].Fields);
         TxErrors.FailIf(child.BaseAmount != 0, TxErrors.BaseAmountNotNil, "BaseAmount");
-        TxErrors.FailIf(parent.IsAsk == child.IsAsk, TxErrors.IsAskInvalid, "IsAsk");
+        TxErrors.FailIf(parent.IsAsk == child.IsAsk, TxErrors.IsAskInvalid, "Side");
         TxErrors.FailIf(parent.OrderExpiry != 0 && parent.OrderExpiry != child.OrderExpiry,
             TxErrors.OrderExpiryInvalid, "OrderExpiry");
         parent.CheckParentRules();
@@ -31,7 +31,7 @@ internal static class GroupedOrderRules
         Size(orders, 3);
         var (parent, first, second) = (orders[0].Fields, orders[1].Fields, orders[2].Fields);
         TxErrors.FailIf(first.BaseAmount != 0 || second.BaseAmount != 0, TxErrors.BaseAmountNotNil, "BaseAmount");
-        TxErrors.FailIf(parent.IsAsk == first.IsAsk || parent.IsAsk == second.IsAsk, TxErrors.IsAskInvalid, "IsAsk");
+        TxErrors.FailIf(parent.IsAsk == first.IsAsk || parent.IsAsk == second.IsAsk, TxErrors.IsAskInvalid, "Side");
         TxErrors.FailIf(first.OrderExpiry != second.OrderExpiry, TxErrors.OrderExpiryInvalid, "OrderExpiry");
         TxErrors.FailIf(parent.OrderExpiry != 0 && parent.OrderExpiry != first.OrderExpiry,
             TxErrors.OrderExpiryInvalid, "OrderExpiry");

@@ -51,7 +51,7 @@ public abstract record LighterTransaction
     /// <param name="chainId">The chain the transaction is for.</param>
     /// <param name="header">Account, API key, nonce and expiry.</param>
     /// <returns>The GF(p^5) message hash.</returns>
-    public Fp5 Hash(LighterChainId chainId, in TxHeader header)
+    internal Fp5 Hash(LighterChainId chainId, in TxHeader header)
     {
         Span<ulong> preimage = stackalloc ulong[MaxPreimageLength];
         var length = WritePreimage(chainId, header, preimage);

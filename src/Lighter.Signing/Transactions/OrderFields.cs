@@ -9,13 +9,16 @@ internal readonly record struct OrderFields(
     long ClientOrderIndex,
     long BaseAmount,
     uint Price,
-    bool IsAsk,
+    OrderSide Side,
     OrderType Type,
     OrderTimeInForce TimeInForce,
     bool ReduceOnly,
     uint TriggerPrice,
     long OrderExpiry)
 {
+    /// <summary>The wire flag: true for a sell.</summary>
+    public bool IsAsk => Side == OrderSide.Sell;
+
     public bool IsPerps => TxLimits.IsPerpsMarket(MarketIndex);
 
     public bool IsSpot => TxLimits.IsSpotMarket(MarketIndex);
@@ -65,6 +68,7 @@ internal readonly record struct OrderFields(
         TxErrors.FailIf(BaseAmount < 0, TxErrors.BaseAmountTooLow, nameof(BaseAmount));
         TxErrors.FailIf(BaseAmount > TxLimits.MaxOrderBaseAmount, TxErrors.BaseAmountTooHigh, nameof(BaseAmount));
         TxErrors.FailIf(Price < 1, TxErrors.PriceTooLow, nameof(Price));
+        TxErrors.FailIf(Side is not (OrderSide.Buy or OrderSide.Sell), TxErrors.IsAskInvalid, nameof(Side));
         TxErrors.FailIf(TimeInForce > OrderTimeInForce.PostOnly, TxErrors.TimeInForceInvalid, nameof(TimeInForce));
         TxErrors.FailIf(ReduceOnly && IsSpot, TxErrors.ReduceOnlyInvalid, nameof(ReduceOnly));
         TxErrors.FailIf(OrderExpiry < 0, TxErrors.OrderExpiryInvalid, nameof(OrderExpiry));

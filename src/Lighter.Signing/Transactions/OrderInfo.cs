@@ -15,8 +15,8 @@ public sealed record OrderInfo
     /// <summary>Limit price in the market's price units (1..2^32−1).</summary>
     public required uint Price { get; init; }
 
-    /// <summary>True to sell, false to buy.</summary>
-    public bool IsAsk { get; init; }
+    /// <summary>Buy or sell (the wire's <c>IsAsk</c>).</summary>
+    public OrderSide Side { get; init; }
 
     /// <summary>Order type.</summary>
     public OrderType Type { get; init; }
@@ -33,6 +33,6 @@ public sealed record OrderInfo
     /// <summary>Unix milliseconds when a resting order expires, 0 for none (see <see cref="TxDefaults"/>).</summary>
     public long OrderExpiry { get; init; }
 
-    internal OrderFields Fields => new(MarketIndex, ClientOrderIndex, BaseAmount, Price, IsAsk, Type, TimeInForce,
+    internal OrderFields Fields => new(MarketIndex, ClientOrderIndex, BaseAmount, Price, Side, Type, TimeInForce,
         ReduceOnly, TriggerPrice, OrderExpiry);
 }

@@ -164,7 +164,7 @@ internal static class TransactionJsonReader
         return new CreateOrder
         {
             MarketIndex = o.MarketIndex, ClientOrderIndex = o.ClientOrderIndex, BaseAmount = o.BaseAmount, Price = o.Price,
-            IsAsk = o.IsAsk, Type = o.Type, TimeInForce = o.TimeInForce, ReduceOnly = o.ReduceOnly,
+            Side = o.Side, Type = o.Type, TimeInForce = o.TimeInForce, ReduceOnly = o.ReduceOnly,
             TriggerPrice = o.TriggerPrice, OrderExpiry = o.OrderExpiry,
         };
     }
@@ -175,7 +175,7 @@ internal static class TransactionJsonReader
         ClientOrderIndex = I64(body, "ClientOrderIndex"),
         BaseAmount = I64(body, "BaseAmount"),
         Price = U32(body, "Price"),
-        IsAsk = Flag(body, "IsAsk", TxErrors.IsAskInvalid),
+        Side = Flag(body, "IsAsk", TxErrors.IsAskInvalid) ? OrderSide.Sell : OrderSide.Buy,
         Type = (OrderType)U8(body, "Type"),
         TimeInForce = (OrderTimeInForce)U8(body, "TimeInForce"),
         ReduceOnly = Flag(body, "ReduceOnly", TxErrors.ReduceOnlyInvalid),

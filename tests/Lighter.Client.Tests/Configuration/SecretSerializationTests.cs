@@ -7,7 +7,6 @@ using Lighter.Client.Trading;
 using Lighter.Signing;
 using Lighter.Signing.L1;
 using Microsoft.Extensions.Time.Testing;
-using StreamingAuthToken = Lighter.Client.Streaming.AuthToken;
 
 namespace Lighter.Client.Tests.Configuration;
 
@@ -79,17 +78,6 @@ public sealed class SecretSerializationTests
         Assert.Contains("PrivateKey", ex.Path, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Streaming_token_round_trips_its_expiry_and_refuses_a_redacted_value()
-    {
-        var token = new StreamingAuthToken("secret-token-text", DateTimeOffset.UnixEpoch);
-        var json = JsonSerializer.Serialize(token);
-
-        Assert.Equal("<redacted>", JsonSerializer.Deserialize<JsonElement>(json).GetProperty("Value").GetString());
-        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<StreamingAuthToken>(json));
-        Assert.Equal(token, JsonSerializer.Deserialize<StreamingAuthToken>("""{"Value":"secret-token-text","ExpiresAt":"1970-01-01T00:00:00+00:00"}"""));
-    }
-
     private static void AssertNoSecret(string json, IReadOnlyList<string> secrets)
     {
         foreach (var secret in secrets)
@@ -111,7 +99,6 @@ public sealed class SecretSerializationTests
 
         yield return (nameof(LighterClientOptions), new LighterClientOptions { PrivateKey = "0x" + ApiKeyHex, AccountIndex = 7 }, keySecrets);
         yield return ("Signing.AuthToken", signingToken, [signingToken.Value, signingToken.Value.Split(':')[^1]]);
-        yield return ("Streaming.AuthToken", new StreamingAuthToken(signingToken.Value, signingToken.Deadline), [signingToken.Value]);
         yield return (nameof(LighterPrivateKey), key, keySecrets);
         yield return (nameof(LighterSigner), signer, keySecrets);
         yield return (nameof(L1Signer), l1, [L1KeyHex]);
@@ -123,7 +110,6 @@ public sealed class SecretSerializationTests
 /// <summary>Source-generated metadata for the secret holders, as an application's own context would have.</summary>
 [JsonSerializable(typeof(LighterClientOptions))]
 [JsonSerializable(typeof(Lighter.Signing.Auth.AuthToken), TypeInfoPropertyName = "SigningAuthToken")]
-[JsonSerializable(typeof(StreamingAuthToken), TypeInfoPropertyName = "StreamingAuthToken")]
 [JsonSerializable(typeof(LighterPrivateKey))]
 [JsonSerializable(typeof(LighterSigner))]
 [JsonSerializable(typeof(L1Signer))]

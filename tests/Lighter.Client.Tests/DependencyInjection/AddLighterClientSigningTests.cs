@@ -77,7 +77,7 @@ public sealed class AddLighterClientSigningTests : IDisposable
     {
         await using var provider = Provider();
         var client = provider.GetRequiredService<LighterClient>();
-        var order = new CreateOrder { MarketIndex = 0, ClientOrderIndex = 1, BaseAmount = 10, Price = 300_000, IsAsk = false, Type = OrderType.Limit, TimeInForce = OrderTimeInForce.GoodTillTime, OrderExpiry = 1_767_254_400_000 + 86_400_000 };
+        var order = new CreateOrder { MarketIndex = 0, ClientOrderIndex = 1, BaseAmount = 10, Price = 300_000, Side = OrderSide.Buy, Type = OrderType.Limit, TimeInForce = OrderTimeInForce.GoodTillTime, OrderExpiry = 1_767_254_400_000 + 86_400_000 };
 
         var submission = await client.SubmitAsync(order, expiredAt: 1_767_254_999_000);
 

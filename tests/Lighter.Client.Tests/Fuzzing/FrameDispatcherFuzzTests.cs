@@ -1,6 +1,7 @@
 using Lighter.Client.Streaming;
 using Lighter.Client.Streaming.Messages;
 using Lighter.Tests.Fuzz;
+using Lighter.Client.OrderBooks;
 
 namespace Lighter.Client.Tests.Fuzzing;
 
@@ -19,7 +20,7 @@ public sealed class FrameDispatcherFuzzTests
         var diagnostics = new CountingDiagnostics();
         var control = new CorrelatingControl();
         var dispatcher = new FrameDispatcher(control, diagnostics);
-        Assert.True(dispatcher.TryAdd(new OrderBookSink(new OrderBook(0), static (_, _) => { })));
+        Assert.True(dispatcher.TryAdd(new OrderBookSink(new LocalOrderBook(0), static (_, _) => { })));
         Assert.True(dispatcher.TryAdd(new TypedSubscriptionSink<TradeChannelMessage>(LighterChannels.Trade(0), capacity: 4)));
         Assert.True(dispatcher.TryAdd(new TypedSubscriptionSink<RawStreamMessage>(RawStreamMessage.Channel("height"), capacity: 4)));
 

@@ -1,5 +1,6 @@
 using Lighter.Client.Streaming;
 using Lighter.Tests.Fuzz;
+using Lighter.Client.OrderBooks;
 
 namespace Lighter.Client.Tests.Fuzzing;
 
@@ -36,7 +37,7 @@ public sealed class OrderBookFrameParserFuzzTests
     [Fact]
     public async Task The_book_sink_takes_any_frame_without_throwing()
     {
-        var book = new OrderBook(0);
+        var book = new LocalOrderBook(0);
         var sink = new OrderBookSink(book, static (_, _) => { });
         var diagnostics = new CountingDiagnostics();
         var snapshot = System.Text.Encoding.UTF8.GetBytes(FuzzSeeds.BookSnapshot);
@@ -47,7 +48,7 @@ public sealed class OrderBookFrameParserFuzzTests
             input =>
             {
                 sink.OnFrame(default, input, diagnostics);
-                if (book.Status != OrderBookStatus.Synced)
+                if (book.Status != LocalOrderBookStatus.Synced)
                 {
                     sink.OnFrame(default, snapshot, diagnostics); // keep exercising the update path
                 }

@@ -39,7 +39,7 @@ public sealed class TransactionCorrelatorFuzzTests
 
                 foreach (var task in pending.Where(t => t.IsFaulted))
                 {
-                    if (task.Exception!.InnerException is not InvalidDataException)
+                    if (task.Exception!.InnerException is not Lighter.Client.Streaming.LighterConnectionException)
                     {
                         throw new InvalidOperationException("a request failed with " + task.Exception.InnerException!.GetType().Name);
                     }

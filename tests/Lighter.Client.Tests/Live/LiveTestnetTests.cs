@@ -1,5 +1,6 @@
 using Lighter.Client.Streaming;
 using Lighter.Signing.Transactions;
+using Lighter.Client.OrderBooks;
 
 namespace Lighter.Client.Tests.Live;
 
@@ -33,7 +34,7 @@ public sealed class LiveTestnetTests
         await socket.ConnectAsync(timeout.Token);
 
         await using var subscription = await socket.SubscribeOrderBookAsync(0, timeout.Token);
-        while (subscription.Book.Status != OrderBookStatus.Synced)
+        while (subscription.Book.Status != LocalOrderBookStatus.Synced)
         {
             await Task.Delay(100, timeout.Token);
         }
@@ -51,7 +52,7 @@ public sealed class LiveTestnetTests
         var market = await client.Markets.GetAsync(0);
         var farBelow = 1m / (decimal)Math.Pow(10, market.PriceDecimals); // the smallest price: never fills
 
-        var placed = await client.CreateLimitOrderAsync(0, isAsk: false, market.MinBaseAmount, farBelow, OrderTimeInForce.PostOnly);
+        var placed = await client.CreateLimitOrderAsync(0, OrderSide.Buy, market.MinBaseAmount, farBelow, OrderTimeInForce.PostOnly);
         var cancelled = await client.CancelAllOrdersAsync();
 
         Assert.False(string.IsNullOrEmpty(placed.TxHash));

@@ -41,7 +41,7 @@ public sealed class ConnectionManagementTests
         var provider = new DelegateAuthTokenProvider(_ =>
         {
             issued++;
-            return ValueTask.FromResult(new AuthToken("token-" + issued, now() + TimeSpan.FromMinutes(10)));
+            return ValueTask.FromResult(FakeAuthTokens.Issue(issued, now() + TimeSpan.FromMinutes(10)));
         });
         await using var h = await StreamingHarness.StartAsync(
             o =>
@@ -54,12 +54,12 @@ public sealed class ConnectionManagementTests
 
         await using var sub = await h.Client.SubscribeAsync(RawStreamMessage.Channel("account_tx/42", requiresAuth: true));
         var first = await h.Server.WaitForSubscribeAsync("account_tx/42", connectionId: 0);
-        Assert.Equal("token-1", first.GetProperty("auth").GetString());
+        Assert.True(FakeAuthTokens.IsSerial(first.GetProperty("auth").GetString(), 1));
 
         h.Time.Advance(TimeSpan.FromMinutes(9.5)); // Inside the 60 s refresh margin now.
         h.Server.AbortAll();
         var second = await h.Server.WaitForSubscribeAsync("account_tx/42", connectionId: 1);
-        Assert.Equal("token-2", second.GetProperty("auth").GetString());
+        Assert.True(FakeAuthTokens.IsSerial(second.GetProperty("auth").GetString(), 2));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class ConnectionManagementTests
     {
         var issued = 0;
         Func<DateTimeOffset> now = () => throw new InvalidOperationException("clock not wired");
-        var provider = new DelegateAuthTokenProvider(_ => ValueTask.FromResult(new AuthToken("token-" + ++issued, now() + TimeSpan.FromMinutes(10))));
+        var provider = new DelegateAuthTokenProvider(_ => ValueTask.FromResult(FakeAuthTokens.Issue(++issued, now() + TimeSpan.FromMinutes(10))));
         await using var h = await StreamingHarness.StartAsync(
             o =>
             {
@@ -78,14 +78,14 @@ public sealed class ConnectionManagementTests
         now = h.Time.GetUtcNow;
         await using var priv = await h.Client.SubscribeAsync(RawStreamMessage.Channel("account_orders/0/42", requiresAuth: true));
         await using var pub = await h.Client.SubscribeAsync(RawStreamMessage.Channel("trade/0"));
-        Assert.Equal("token-1", (await h.Server.WaitForSubscribeAsync("account_orders/0/42", connectionId: 0)).GetProperty("auth").GetString());
+        Assert.True(FakeAuthTokens.IsSerial((await h.Server.WaitForSubscribeAsync("account_orders/0/42", connectionId: 0)).GetProperty("auth").GetString(), 1));
         await h.Server.WaitForSubscribeAsync("trade/0", connectionId: 0);
 
         h.Time.Advance(TimeSpan.FromMinutes(8.9));
         Assert.Equal(1, issued);
         h.Time.Advance(TimeSpan.FromMinutes(0.1)); // 60 s before expiry: renew.
 
-        var renewed = await h.Server.WaitForFrameAsync((c, f) => c.Id == 0 && ScriptedLighterServer.Type(f) == "subscribe" && f.TryGetProperty("auth", out var a) && a.GetString() == "token-2");
+        var renewed = await h.Server.WaitForFrameAsync((c, f) => c.Id == 0 && ScriptedLighterServer.Type(f) == "subscribe" && f.TryGetProperty("auth", out var a) && FakeAuthTokens.IsSerial(a.GetString(), 2));
         Assert.Equal("account_orders/0/42", renewed.GetProperty("channel").GetString());
         await h.Server.WaitForFrameAsync((c, f) => c.Id == 0 && ScriptedLighterServer.Type(f) == "unsubscribe" && f.GetProperty("channel").GetString() == "account_orders/0/42");
         Assert.Single(h.Server.Connections); // no reconnect needed

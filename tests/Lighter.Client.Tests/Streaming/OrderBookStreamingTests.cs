@@ -1,4 +1,5 @@
 using Lighter.Client.Streaming;
+using Lighter.Client.OrderBooks;
 
 namespace Lighter.Client.Tests.Streaming;
 
@@ -167,7 +168,7 @@ public sealed class OrderBookStreamingTests
 
         await book.UpdateAsync(NoLevels, [("8", "0"), ("9", "4")]);
         await TestWait.UntilAsync(sub.Book, b => TestWait.Matches(b, book));
-        Assert.Equal(OrderBookStatus.Synced, sub.Book.Status);
+        Assert.Equal(LocalOrderBookStatus.Synced, sub.Book.Status);
     }
 
     [Fact]

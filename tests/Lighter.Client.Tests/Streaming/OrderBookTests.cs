@@ -1,4 +1,5 @@
 using Lighter.Client.Streaming;
+using Lighter.Client.OrderBooks;
 
 namespace Lighter.Client.Tests.Streaming;
 
@@ -23,7 +24,7 @@ public sealed class OrderBookTests
     [Fact]
     public void Updates_replace_insert_and_delete_levels_and_keep_both_sides_sorted()
     {
-        var book = new OrderBook(0);
+        var book = new LocalOrderBook(0);
         book.Apply(Frame(true, 10, 100, 100, [(99m, 1m), (98m, 2m)], [(101m, 1m), (103m, 1m)]));
         var result = book.Apply(Frame(false, 12, 100, 130, [(99m, 0m), (98.5m, 4m), (97m, 1m)], [(102m, 5m), (101m, 2m), (104m, 0m)]));
 
@@ -40,8 +41,8 @@ public sealed class OrderBookTests
     [Fact]
     public void An_update_whose_begin_nonce_is_not_the_last_nonce_is_a_gap_and_later_updates_wait_for_a_snapshot()
     {
-        var book = new OrderBook(0);
-        var statuses = new List<OrderBookStatus>();
+        var book = new LocalOrderBook(0);
+        var statuses = new List<LocalOrderBookStatus>();
         book.StatusChanged += (_, e) => statuses.Add(e.Current);
         book.Apply(Frame(true, 1, 100, 100, [(1m, 1m)], []));
 
@@ -51,13 +52,13 @@ public sealed class OrderBookTests
 
         book.Apply(Frame(true, 5, 130, 130, [(4m, 1m)], []));
         Assert.Equal([4m], book.GetSnapshot().Bids.Select(l => l.Price));
-        Assert.Equal([OrderBookStatus.Synced, OrderBookStatus.Resyncing, OrderBookStatus.Synced], statuses);
+        Assert.Equal([LocalOrderBookStatus.Synced, LocalOrderBookStatus.Resyncing, LocalOrderBookStatus.Synced], statuses);
     }
 
     [Fact]
     public void Without_nonces_the_offset_must_increase()
     {
-        var book = new OrderBook(0);
+        var book = new LocalOrderBook(0);
         book.Apply(Frame(true, 10, null, null, [], []));
         Assert.Equal(OrderBookApplyResult.UpdateApplied, book.Apply(Frame(false, 15, null, null, [(1m, 1m)], [])));
         Assert.Equal(OrderBookApplyResult.Gap, book.Apply(Frame(false, 15, null, null, [(1m, 2m)], [])));
@@ -66,7 +67,7 @@ public sealed class OrderBookTests
     [Fact]
     public void Changed_fires_once_per_applied_message()
     {
-        var book = new OrderBook(0);
+        var book = new LocalOrderBook(0);
         var offsets = new List<long>();
         book.Changed += (_, e) => offsets.Add(e.Offset);
         book.Apply(Frame(true, 1, 5, 5, [(1m, 1m)], []));

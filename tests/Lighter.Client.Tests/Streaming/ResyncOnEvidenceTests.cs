@@ -1,5 +1,6 @@
 using System.Text;
 using Lighter.Client.Streaming;
+using Lighter.Client.OrderBooks;
 
 namespace Lighter.Client.Tests.Streaming;
 
@@ -34,7 +35,7 @@ public sealed class ResyncOnEvidenceTests
         // so they would be visible here.
         Assert.Empty(statusChanges);
         Assert.DoesNotContain(h.DiagnosticsSoFar(), d => d.Kind == StreamDiagnosticKind.OrderBookResync);
-        Assert.Equal(OrderBookStatus.Synced, sub.Book.Status);
+        Assert.Equal(LocalOrderBookStatus.Synced, sub.Book.Status);
 
         // A ping round trip orders the server's record after anything the client sent before it.
         await h.Server.SendToAllAsync("""{"type":"ping"}""");
@@ -48,7 +49,7 @@ public sealed class ResyncOnEvidenceTests
         // The issue's measurement: 135 junk frames among 5,000 updates used to cost 20 snapshot round trips.
         var random = new Random(16);
         var server = new ServerBook(0, null!); // only the frame builders are used, never the server
-        var book = new OrderBook(0);
+        var book = new LocalOrderBook(0);
         var resyncs = 0;
         var sink = new OrderBookSink(book, (_, _) => resyncs++);
         var diagnostics = new Fuzzing.CountingDiagnostics();
@@ -68,7 +69,7 @@ public sealed class ResyncOnEvidenceTests
 
         Assert.Equal(0, resyncs);
         Assert.Equal(136, diagnostics.Count); // every junk frame reported, and nothing else (no resync notices)
-        Assert.Equal(OrderBookStatus.Synced, book.Status);
+        Assert.Equal(LocalOrderBookStatus.Synced, book.Status);
         Assert.Equal(server.Bids.Select(l => l.Price), book.GetSnapshot().Bids.Select(l => l.PriceText));
 
         sink.OnFrame(default, Encoding.UTF8.GetBytes(Junk), diagnostics);

@@ -1,4 +1,5 @@
 using Lighter.Client.Streaming;
+using Lighter.Client.OrderBooks;
 
 namespace Lighter.Client.Tests.Streaming;
 
@@ -25,7 +26,7 @@ public sealed class StaleAndGiveUpTests
         Assert.Equal(SubscriptionStatus.Live, trades.Status);
 
         h.Server.RefuseConnections = true; // no reconnect can succeed from here on
-        var disconnected = TestWait.UntilAsync(sub.Book, b => b.Status == OrderBookStatus.Disconnected);
+        var disconnected = TestWait.UntilAsync(sub.Book, b => b.Status == LocalOrderBookStatus.Disconnected);
         h.Server.AbortAll();
 
         // Before the fix the book stayed Synced with its old prices until a reconnect succeeded, which never happens
@@ -33,7 +34,7 @@ public sealed class StaleAndGiveUpTests
         await disconnected;
         Assert.Equal(SubscriptionStatus.Disconnected, sub.Status);
         Assert.Equal(SubscriptionStatus.Disconnected, trades.Status);
-        Assert.Equal(OrderBookStatus.Disconnected, sub.Book.GetSnapshot().Status);
+        Assert.Equal(LocalOrderBookStatus.Disconnected, sub.Book.GetSnapshot().Status);
         Assert.Equal("10", sub.Book.BestBid!.Value.PriceText); // the last levels are kept, just flagged as not live
         Assert.Equal(updatedAt, sub.Book.LastUpdatedAt);
         Assert.Single(h.Server.Connections); // nothing reconnected
@@ -51,7 +52,7 @@ public sealed class StaleAndGiveUpTests
         await server.UpdateAsync([("10", "1")], [("11", "1")]);
         await using var sub = await h.Client.SubscribeOrderBookAsync(0);
         await TestWait.UntilAsync(sub.Book, b => TestWait.Matches(b, server));
-        var statuses = new List<OrderBookStatus>();
+        var statuses = new List<LocalOrderBookStatus>();
         sub.Book.StatusChanged += (_, e) =>
         {
             lock (statuses)
@@ -66,7 +67,7 @@ public sealed class StaleAndGiveUpTests
 
         lock (statuses)
         {
-            Assert.Equal([OrderBookStatus.Disconnected, OrderBookStatus.Resyncing, OrderBookStatus.Synced], statuses);
+            Assert.Equal([LocalOrderBookStatus.Disconnected, LocalOrderBookStatus.Resyncing, LocalOrderBookStatus.Synced], statuses);
         }
 
         Assert.Equal(SubscriptionStatus.Live, sub.Status);
@@ -112,7 +113,7 @@ public sealed class StaleAndGiveUpTests
         Assert.Same(error, await Assert.ThrowsAsync<LighterConnectionException>(() => trades.Completion.WaitAsync(TestWait.Guard)));
         Assert.Same(error, await Assert.ThrowsAsync<LighterConnectionException>(() => h.Client.Completion.WaitAsync(TestWait.Guard)));
         Assert.Equal(SubscriptionStatus.Faulted, sub.Status);
-        Assert.Equal(OrderBookStatus.Disconnected, sub.Book.Status);
+        Assert.Equal(LocalOrderBookStatus.Disconnected, sub.Book.Status);
 
         // The client takes no more work; every new call names the failure.
         var again = await Assert.ThrowsAsync<LighterConnectionException>(() => h.Client.ConnectAsync());

@@ -1,4 +1,5 @@
 using Lighter.Client.Streaming;
+using Lighter.Client.OrderBooks;
 
 namespace Lighter.Client.Tests.Streaming;
 
@@ -11,7 +12,7 @@ internal static class TestWait
     public static readonly TimeSpan Guard = TimeSpan.FromSeconds(20);
 
     /// <summary>Waits until <paramref name="condition"/> holds, re-checking whenever the book changes.</summary>
-    public static async Task UntilAsync(OrderBook book, Func<OrderBook, bool> condition)
+    public static async Task UntilAsync(LocalOrderBook book, Func<LocalOrderBook, bool> condition)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void Check(object? sender, EventArgs e)
@@ -69,10 +70,10 @@ internal static class TestWait
     }
 
     /// <summary>True when the client's book holds exactly the server's levels (wire strings) and is synced.</summary>
-    public static bool Matches(OrderBook book, ServerBook server)
+    public static bool Matches(LocalOrderBook book, ServerBook server)
     {
         var copy = book.GetSnapshot();
-        return copy.Status == OrderBookStatus.Synced
+        return copy.Status == LocalOrderBookStatus.Synced
             && copy.Offset == server.Offset
             && copy.Bids.Select(l => (l.PriceText, l.SizeText)).SequenceEqual(server.Bids)
             && copy.Asks.Select(l => (l.PriceText, l.SizeText)).SequenceEqual(server.Asks);

@@ -64,7 +64,7 @@ public sealed class TransactionOverSocketTests
 
         h.Time.Advance(h.Options.TransactionTimeout);
 
-        var error = await Assert.ThrowsAsync<TimeoutException>(() => pending.WaitAsync(TestWait.Guard));
+        var error = await Assert.ThrowsAsync<LighterConnectionException>(() => pending.WaitAsync(TestWait.Guard));
         Assert.Contains("transaction request", error.Message, StringComparison.Ordinal);
     }
 
@@ -90,7 +90,7 @@ public sealed class TransactionOverSocketTests
 
         h.Server.AbortAll();
 
-        var error = await Assert.ThrowsAsync<IOException>(() => pending.WaitAsync(TestWait.Guard));
+        var error = await Assert.ThrowsAsync<LighterConnectionException>(() => pending.WaitAsync(TestWait.Guard));
         Assert.Contains("may or may not have been accepted", error.Message, StringComparison.Ordinal);
     }
 

@@ -23,7 +23,7 @@ public sealed class UnreadableTransactionReplyTests
         var reported = TestWait.ForDiagnosticAsync(h.Client, d => d.Kind == StreamDiagnosticKind.MalformedFrame && d.Message.Contains("'message'", StringComparison.Ordinal));
 
         // The fake clock never reaches TransactionTimeout: before the fix this waited until TestWait.Guard ran out.
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => h.Client.SendTransactionAsync(new TxPayload(14, TxInfo)).WaitAsync(TestWait.Guard));
+        var error = await Assert.ThrowsAsync<LighterConnectionException>(() => h.Client.SendTransactionAsync(new TxPayload(14, TxInfo)).WaitAsync(TestWait.Guard));
 
         Assert.Contains("may or may not have been accepted", error.Message, StringComparison.Ordinal);
         Assert.Contains("'message'", error.Message, StringComparison.Ordinal);
@@ -48,7 +48,7 @@ public sealed class UnreadableTransactionReplyTests
 
         Assert.True(matched);
         Assert.Contains("'message'", problem, StringComparison.Ordinal);
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => response);
+        var error = await Assert.ThrowsAsync<LighterConnectionException>(() => response);
         Assert.Contains($"request {id}", error.Message, StringComparison.Ordinal);
     }
 
@@ -76,7 +76,7 @@ public sealed class UnreadableTransactionReplyTests
 
         Assert.True(matched);
         Assert.StartsWith("malformed JSON", problem, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<InvalidDataException>(() => response);
+        await Assert.ThrowsAsync<LighterConnectionException>(() => response);
     }
 
     private static byte[] Concat(string head, byte[] middle, string tail) =>

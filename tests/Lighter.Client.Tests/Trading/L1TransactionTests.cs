@@ -132,10 +132,10 @@ public sealed class L1TransactionTests : IDisposable
         {
             Environment = "custom", BaseUrl = _server.BaseUri(), WebSocketUrl = new Uri("ws://127.0.0.1:1/stream"), ChainId = 300,
             AccountIndex = 7, ApiKeyIndex = 3, RateLimitTier = RateLimitTier.Unlimited,
-        }).UseSigner(new UnsignedTestSigner(300, 7, 3));
+        }, signer: new UnsignedTestSigner(300, 7, 3));
         var transfer = new Transfer { ToAccountIndex = 8, AssetIndex = 3, Amount = 1, Memo = new byte[32] };
 
-        await Assert.ThrowsAsync<NotSupportedException>(() => client.TransferAsync(transfer, _eth));
+        await Assert.ThrowsAsync<LighterConfigurationException>(() => client.TransferAsync(transfer, _eth));
 
         Assert.DoesNotContain(_server.LogEntries, e => e.RequestMessage!.Path == "/api/v1/sendTx");
     }

@@ -28,7 +28,7 @@ public sealed class ManagedTransactionSignerTests
 
         Assert.NotNull(client.Signer);
         Assert.Equal(300u, client.Signer!.ChainId.Value);
-        var order = new CreateOrder { MarketIndex = 0, ClientOrderIndex = 1, BaseAmount = 10, Price = 300_000, IsAsk = false, Type = OrderType.Limit, TimeInForce = OrderTimeInForce.GoodTillTime, OrderExpiry = 1_767_254_400_000 + 86_400_000 };
+        var order = new CreateOrder { MarketIndex = 0, ClientOrderIndex = 1, BaseAmount = 10, Price = 300_000, Side = OrderSide.Buy, Type = OrderType.Limit, TimeInForce = OrderTimeInForce.GoodTillTime, OrderExpiry = 1_767_254_400_000 + 86_400_000 };
         var wire = client.Signer.Sign(order, 42, 1_767_254_999_000);
 
         var expected = order.Hash(new LighterChainId(300), new TxHeader(7, 3, 42, 1_767_254_999_000));

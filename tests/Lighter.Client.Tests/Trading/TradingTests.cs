@@ -38,7 +38,7 @@ public sealed class TradingTests : IDisposable
             AccountIndex = 7,
             ApiKeyIndex = 3,
             RateLimitTier = RateLimitTier.Unlimited,
-        }, timeProvider: _time).UseSigner(_signer);
+        }, timeProvider: _time, signer: _signer);
     }
 
     public void Dispose()
@@ -60,7 +60,7 @@ public sealed class TradingTests : IDisposable
     [Fact]
     public async Task A_limit_order_is_scaled_by_market_decimals_and_expires_in_28_days_by_default()
     {
-        var result = await _client.CreateLimitOrderAsync(0, isAsk: true, size: 0.5m, price: 3024.66m, clientOrderIndex: 9);
+        var result = await _client.CreateLimitOrderAsync(0, OrderSide.Sell, size: 0.5m, price: 3024.66m, clientOrderIndex: 9);
 
         var info = LastTxInfo(out var type);
         Assert.Equal("14", type);
@@ -76,27 +76,27 @@ public sealed class TradingTests : IDisposable
     [Fact]
     public async Task Excess_precision_throws_before_anything_is_signed_or_sent()
     {
-        await Assert.ThrowsAsync<ArgumentException>(() => _client.CreateLimitOrderAsync(0, false, 0.12345m, 3000m));
+        await Assert.ThrowsAsync<ArgumentException>(() => _client.CreateLimitOrderAsync(0, OrderSide.Buy, 0.12345m, 3000m));
         Assert.Empty(_signer.Signed);
         Assert.Empty(_forms);
         // The nonce was not burned: the next order takes 100.
-        Assert.Equal(100, (await _client.CreateMarketOrderAsync(0, false, 0.1m, 3100m)).Nonce);
+        Assert.Equal(100, (await _client.CreateMarketOrderAsync(0, OrderSide.Buy, 0.1m, 3100m)).Nonce);
     }
 
     [Fact]
     public async Task Market_IOC_and_stop_loss_orders_follow_the_expiry_rules()
     {
-        await _client.CreateMarketOrderAsync(0, isAsk: false, size: 1m, worstPrice: 3100m);
+        await _client.CreateMarketOrderAsync(0, OrderSide.Buy, size: 1m, worstPrice: 3100m);
         var market = LastTxInfo(out _);
         Assert.Equal((1, 0, 0L), (market.GetProperty("Type").GetInt32(), market.GetProperty("TimeInForce").GetInt32(), market.GetProperty("OrderExpiry").GetInt64()));
 
-        await _client.CreateStopLossOrderAsync(0, isAsk: true, size: 1m, triggerPrice: 2900m, price: 2850m);
+        await _client.CreateStopLossOrderAsync(0, OrderSide.Sell, size: 1m, triggerPrice: 2900m, price: 2850m);
         var stop = LastTxInfo(out _);
         Assert.Equal(2, stop.GetProperty("Type").GetInt32());
         Assert.Equal(290000, stop.GetProperty("TriggerPrice").GetInt64());
         Assert.NotEqual(0, stop.GetProperty("OrderExpiry").GetInt64());
 
-        await _client.CreateLimitOrderAsync(0, true, 1m, 3000m, OrderTimeInForce.PostOnly);
+        await _client.CreateLimitOrderAsync(0, OrderSide.Sell, 1m, 3000m, OrderTimeInForce.PostOnly);
         Assert.Equal(2, LastTxInfo(out _).GetProperty("TimeInForce").GetInt32());
     }
 
@@ -128,7 +128,12 @@ public sealed class TradingTests : IDisposable
     [Fact]
     public void A_signer_for_another_chain_is_refused()
     {
-        var error = Assert.Throws<LighterConfigurationException>(() => _client.UseSigner(new UnsignedTestSigner(304, 7, 3)));
+        var options = new LighterClientOptions
+        {
+            Environment = "custom", BaseUrl = _server.BaseUri(), WebSocketUrl = new Uri("ws://127.0.0.1:1/stream"), ChainId = 300,
+            AccountIndex = 7, ApiKeyIndex = 3, RateLimitTier = RateLimitTier.Unlimited,
+        };
+        var error = Assert.Throws<LighterConfigurationException>(() => LighterClient.Create(options, signer: new UnsignedTestSigner(304, 7, 3)));
         Assert.Contains("chain 304", error.Message, StringComparison.Ordinal);
     }
 

@@ -1,3 +1,4 @@
+using Lighter.Signing.Primitives;
 using System.Text.Json;
 using Lighter.Signing.Crypto;
 using Lighter.Signing.Tests.Vectors;

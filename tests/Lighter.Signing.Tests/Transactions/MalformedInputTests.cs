@@ -110,7 +110,7 @@ public class MalformedInputTests
 
     private static OrderInfo Order(long clientOrderIndex) => new()
     {
-        MarketIndex = 0, ClientOrderIndex = clientOrderIndex, BaseAmount = 10, Price = 100, IsAsk = true, ReduceOnly = true,
+        MarketIndex = 0, ClientOrderIndex = clientOrderIndex, BaseAmount = 10, Price = 100, Side = OrderSide.Sell, ReduceOnly = true,
         Type = OrderType.StopLoss, TimeInForce = OrderTimeInForce.ImmediateOrCancel, TriggerPrice = 100,
     };
 }

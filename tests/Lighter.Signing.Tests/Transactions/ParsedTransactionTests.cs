@@ -33,7 +33,7 @@ public class ParsedTransactionTests
             {
                 MarketIndex = (short)random.Next(0, 255), ClientOrderIndex = random.NextInt64(1, 1L << 48),
                 BaseAmount = random.NextInt64(1, 1L << 48), Price = (uint)random.NextInt64(1, uint.MaxValue),
-                IsAsk = random.Next(2) == 1, Type = OrderType.Limit, TimeInForce = OrderTimeInForce.GoodTillTime,
+                Side = random.Next(2) == 1 ? OrderSide.Sell : OrderSide.Buy, Type = OrderType.Limit, TimeInForce = OrderTimeInForce.GoodTillTime,
                 OrderExpiry = random.NextInt64(1, long.MaxValue),
             };
             var signed = signer.Sign(order, nonce: random.NextInt64(0, 1L << 48));

@@ -189,7 +189,7 @@ internal sealed class ContractChecks(SandboxFixture f, IRootApi root, IBlockApi 
         var order = Assert.Single(result.Items);
         Assert.Equal(8, order.ClientOrderIndex);
         Assert.Equal(OrderStatus.Filled, order.Status);
-        Assert.Equal(OrderType.Market, order.Type);
+        Assert.Equal(ReportedOrderType.Market, order.Type);
         return result;
     }
 

@@ -1,3 +1,4 @@
+using Lighter.Signing.Transactions;
 using Lighter.Client;
 using Lighter.Signing;
 using Microsoft.Extensions.Time.Testing;
@@ -23,14 +24,14 @@ public sealed class ConcurrentSubmissionTests
             ChainId = (int)sandbox.ChainId, AccountIndex = account.Index, ApiKeyIndex = 3,
             PrivateKey = key.ExportHex(), RateLimitTier = RateLimitTier.Unlimited,
         });
-        await client.CreateLimitOrderAsync(0, isAsk: false, 0.01m, 2000m); // nonce sequence and metadata warmed up
+        await client.CreateLimitOrderAsync(0, OrderSide.Buy, 0.01m, 2000m); // nonce sequence and metadata warmed up
 
         // One sendTx stalls (on the sandbox's clock) while the others run ahead of it.
         sandbox.Faults.DelayNext(TimeSpan.FromSeconds(5), times: 1, pathPrefix: "/api/v1/sendTx");
         var completed = 0;
         var orders = Enumerable.Range(1, Orders).Select(i => Task.Run(async () =>
         {
-            var submission = await client.CreateLimitOrderAsync(0, isAsk: false, 0.01m, 2000m + i);
+            var submission = await client.CreateLimitOrderAsync(0, OrderSide.Buy, 0.01m, 2000m + i);
             Interlocked.Increment(ref completed);
             return submission;
         })).ToArray();

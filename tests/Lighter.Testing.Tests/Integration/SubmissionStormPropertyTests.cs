@@ -99,7 +99,7 @@ public sealed class SubmissionStormPropertyTests(SubmissionStormPropertyTests.Sa
         ClientOrderIndex = i + 1,
         BaseAmount = 100,          // 0.01 ETH
         Price = 100_000 + (uint)i, // 1,000.xx: far below the market, so nothing trades
-        IsAsk = false,
+        Side = OrderSide.Buy,
         Type = OrderType.Limit,
         TimeInForce = OrderTimeInForce.GoodTillTime,
         OrderExpiry = DateTimeOffset.UtcNow.AddDays(1).ToUnixTimeMilliseconds(),

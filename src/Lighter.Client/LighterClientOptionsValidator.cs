@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace Lighter.Client;
 
 /// <summary>Checks <see cref="LighterClientOptions"/> at start-up and names every bad setting in one message.</summary>
-public sealed class LighterClientOptionsValidator : IValidateOptions<LighterClientOptions>
+internal sealed class LighterClientOptionsValidator : IValidateOptions<LighterClientOptions>
 {
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, LighterClientOptions options)

@@ -1,7 +1,9 @@
+using Lighter.Signing;
+
 namespace Lighter.Client;
 
 /// <summary>The client options are invalid; <see cref="Exception.Message"/> lists every problem (never a secret).</summary>
-public sealed class LighterConfigurationException : Exception
+public sealed class LighterConfigurationException : LighterException
 {
     /// <summary>Creates the exception from the list of problems.</summary>
     public LighterConfigurationException(IReadOnlyList<string> errors)

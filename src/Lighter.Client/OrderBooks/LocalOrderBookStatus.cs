@@ -1,9 +1,7 @@
-// Namespace Streaming, not OrderBooks: a Lighter.Client.OrderBooks namespace would hide the generated REST
-// model Lighter.Client.Models.OrderBooks from code in Lighter.Client.Api, and the book is fed by the stream.
-namespace Lighter.Client.Streaming;
+namespace Lighter.Client.OrderBooks;
 
-/// <summary>Synchronisation state of a local <see cref="OrderBook"/>.</summary>
-public enum OrderBookStatus
+/// <summary>Synchronisation state of a local <see cref="LocalOrderBook"/>.</summary>
+public enum LocalOrderBookStatus
 {
     /// <summary>Waiting for the first snapshot.</summary>
     Syncing,
@@ -16,7 +14,7 @@ public enum OrderBookStatus
 
     /// <summary>
     /// The socket carrying the book was lost: the levels are the last ones received and are no longer updated (see
-    /// <see cref="OrderBook.LastUpdateAge"/>). A reconnect resubscribes and the book is rebuilt from a fresh snapshot.
+    /// <see cref="LocalOrderBook.LastUpdateAge"/>). A reconnect resubscribes and the book is rebuilt from a fresh snapshot.
     /// </summary>
     Disconnected,
 }

@@ -1,8 +1,6 @@
 using System.Globalization;
 
-// Namespace Streaming, not OrderBooks: a Lighter.Client.OrderBooks namespace would hide the generated REST
-// model Lighter.Client.Models.OrderBooks from code in Lighter.Client.Api, and the book is fed by the stream.
-namespace Lighter.Client.Streaming;
+namespace Lighter.Client.OrderBooks;
 
 /// <summary>
 /// A local copy of one market's order book, built from a snapshot plus price-level updates (size zero deletes).
@@ -10,15 +8,15 @@ namespace Lighter.Client.Streaming;
 /// <remarks>
 /// <para>Continuity: an update continues the book only when its <c>begin_nonce</c> equals the <c>nonce</c> of the
 /// message before it. When the server sends no nonces, the update's <c>offset</c> must be greater than the last one.
-/// Anything else is a gap: the book switches to <see cref="OrderBookStatus.Resyncing"/>, ignores updates, and
+/// Anything else is a gap: the book switches to <see cref="LocalOrderBookStatus.Resyncing"/>, ignores updates, and
 /// is rebuilt from the next snapshot, so old and new state are never mixed.</para>
-/// <para>Liveness: the moment the socket carrying the book is lost the book says <see cref="OrderBookStatus.Disconnected"/>
+/// <para>Liveness: the moment the socket carrying the book is lost the book says <see cref="LocalOrderBookStatus.Disconnected"/>
 /// (its levels are kept but no longer updated); <see cref="LastUpdatedAt"/> and <see cref="LastUpdateAge"/> tell how old
 /// they are. A frame that cannot be read is reported but is not a gap by itself: the next update's <c>begin_nonce</c>
 /// decides (without nonces the book resyncs, since offsets cannot prove that nothing was lost).</para>
 /// <para>All members are thread-safe; the stream applies messages on its receive loop while callers read.</para>
 /// </remarks>
-public sealed class OrderBook
+public sealed class LocalOrderBook
 {
     private readonly Lock _gate = new();
     private readonly PriceLadder _bids = new(isBidSide: true);
@@ -26,13 +24,13 @@ public sealed class OrderBook
     private long _offset;
     private long? _nonce;
     private readonly TimeProvider _time;
-    private OrderBookStatus _status = OrderBookStatus.Syncing;
+    private LocalOrderBookStatus _status = LocalOrderBookStatus.Syncing;
     private bool _hasSnapshot;
     private DateTimeOffset? _lastUpdatedAt;
 
     /// <summary>Creates an empty book that waits for its first snapshot.</summary>
     /// <param name="marketId">Market index.</param>
-    public OrderBook(int marketId)
+    public LocalOrderBook(short marketId)
         : this(marketId, null)
     {
     }
@@ -40,7 +38,7 @@ public sealed class OrderBook
     /// <summary>Creates an empty book that waits for its first snapshot and stamps changes with <paramref name="timeProvider"/>.</summary>
     /// <param name="marketId">Market index.</param>
     /// <param name="timeProvider">Clock for <see cref="LastUpdatedAt"/>; defaults to <see cref="TimeProvider.System"/>.</param>
-    public OrderBook(int marketId, TimeProvider? timeProvider)
+    public LocalOrderBook(short marketId, TimeProvider? timeProvider)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(marketId);
         MarketId = marketId;
@@ -54,10 +52,10 @@ public sealed class OrderBook
     public event EventHandler<OrderBookStatusChangedEventArgs>? StatusChanged;
 
     /// <summary>Market index.</summary>
-    public int MarketId { get; }
+    public short MarketId { get; }
 
     /// <summary>Current synchronisation state.</summary>
-    public OrderBookStatus Status
+    public LocalOrderBookStatus Status
     {
         get
         {
@@ -133,14 +131,14 @@ public sealed class OrderBook
     /// <summary>Marks the book stale (e.g. after a reconnect); it is rebuilt from the next snapshot.</summary>
     internal void Invalidate(string reason)
     {
-        OrderBookStatus previous, next;
+        LocalOrderBookStatus previous, next;
         lock (_gate)
         {
             previous = _status;
 
             // A book that never had a snapshot goes back to Syncing: there is nothing stale to throw away.
-            next = _hasSnapshot ? OrderBookStatus.Resyncing : OrderBookStatus.Syncing;
-            if (previous is OrderBookStatus.Syncing or OrderBookStatus.Resyncing)
+            next = _hasSnapshot ? LocalOrderBookStatus.Resyncing : LocalOrderBookStatus.Syncing;
+            if (previous is LocalOrderBookStatus.Syncing or LocalOrderBookStatus.Resyncing)
             {
                 return;
             }
@@ -154,19 +152,19 @@ public sealed class OrderBook
     /// <summary>The socket carrying the book was lost: it keeps its levels but says they are not live.</summary>
     internal void MarkDisconnected(string reason)
     {
-        OrderBookStatus previous;
+        LocalOrderBookStatus previous;
         lock (_gate)
         {
             previous = _status;
-            if (previous == OrderBookStatus.Disconnected)
+            if (previous == LocalOrderBookStatus.Disconnected)
             {
                 return;
             }
 
-            _status = OrderBookStatus.Disconnected;
+            _status = LocalOrderBookStatus.Disconnected;
         }
 
-        StatusChanged?.Invoke(this, new OrderBookStatusChangedEventArgs(previous, OrderBookStatus.Disconnected, reason));
+        StatusChanged?.Invoke(this, new OrderBookStatusChangedEventArgs(previous, LocalOrderBookStatus.Disconnected, reason));
     }
 
     /// <summary>Whether <paramref name="frame"/> carries a <c>begin_nonce</c> that can be checked against the book's last nonce.</summary>
@@ -183,7 +181,7 @@ public sealed class OrderBook
     internal OrderBookApplyResult Apply(OrderBookFrame frame, out string? gapReason)
     {
         OrderBookApplyResult result;
-        OrderBookStatus previous;
+        LocalOrderBookStatus previous;
         gapReason = null;
         lock (_gate)
         {
@@ -193,17 +191,17 @@ public sealed class OrderBook
                 _bids.Clear();
                 _asks.Clear();
                 ApplyLevels(frame);
-                _status = OrderBookStatus.Synced;
+                _status = LocalOrderBookStatus.Synced;
                 _hasSnapshot = true;
                 result = OrderBookApplyResult.SnapshotApplied;
             }
-            else if (_status != OrderBookStatus.Synced)
+            else if (_status != LocalOrderBookStatus.Synced)
             {
                 return OrderBookApplyResult.IgnoredUntilSnapshot;
             }
             else if ((gapReason = FindGap(frame)) is not null)
             {
-                _status = OrderBookStatus.Resyncing;
+                _status = LocalOrderBookStatus.Resyncing;
                 result = OrderBookApplyResult.Gap;
             }
             else
@@ -215,13 +213,13 @@ public sealed class OrderBook
 
         if (result == OrderBookApplyResult.Gap)
         {
-            StatusChanged?.Invoke(this, new OrderBookStatusChangedEventArgs(previous, OrderBookStatus.Resyncing, gapReason!));
+            StatusChanged?.Invoke(this, new OrderBookStatusChangedEventArgs(previous, LocalOrderBookStatus.Resyncing, gapReason!));
             return result;
         }
 
-        if (previous != OrderBookStatus.Synced)
+        if (previous != LocalOrderBookStatus.Synced)
         {
-            StatusChanged?.Invoke(this, new OrderBookStatusChangedEventArgs(previous, OrderBookStatus.Synced, "snapshot applied"));
+            StatusChanged?.Invoke(this, new OrderBookStatusChangedEventArgs(previous, LocalOrderBookStatus.Synced, "snapshot applied"));
         }
 
         Changed?.Invoke(this, new OrderBookChangedEventArgs(frame.Offset, frame.IsSnapshot, frame.BidCount + frame.AskCount));

@@ -1,7 +1,9 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
 
-namespace Lighter.Signing.Crypto;
+using Lighter.Signing.Crypto;
+
+namespace Lighter.Signing.Primitives;
 
 /// <summary>
 /// An opt-in pool of precomputed Schnorr commitments (k, Encode(k·G)) for one key, refilled by a background

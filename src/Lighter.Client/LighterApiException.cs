@@ -1,5 +1,7 @@
 using System.Net;
 
+using Lighter.Signing;
+
 namespace Lighter.Client;
 
 /// <summary>
@@ -7,8 +9,10 @@ namespace Lighter.Client;
 /// or a transport fault (then <see cref="StatusCode"/> is <see langword="null"/>). Messages never contain keys,
 /// auth tokens or signed payloads.
 /// </summary>
-public class LighterApiException : Exception
+public class LighterApiException : LighterException
 {
+    private readonly bool _isTransient;
+
     /// <summary>Creates the exception.</summary>
     /// <param name="operation">The operation, e.g. <c>sendTx</c> or <c>nextNonce</c>.</param>
     /// <param name="statusCode">HTTP status, or <see langword="null"/> when no answer arrived.</param>
@@ -23,7 +27,7 @@ public class LighterApiException : Exception
         StatusCode = statusCode;
         Code = code;
         ServerMessage = serverMessage;
-        IsTransient = isTransient;
+        _isTransient = isTransient;
     }
 
     /// <summary>Creates an exception with no details.</summary>
@@ -58,7 +62,7 @@ public class LighterApiException : Exception
     public string? ServerMessage { get; }
 
     /// <summary>Whether retrying the same call later may succeed (429, 5xx, timeouts, connection faults, rate-limit codes).</summary>
-    public bool IsTransient { get; }
+    public override bool IsTransient => _isTransient;
 
     /// <summary>How long the server asked the caller to wait (<c>Retry-After</c>), when it said.</summary>
     public TimeSpan? RetryAfter { get; init; }

@@ -19,7 +19,7 @@ public readonly struct LighterPublicKey : IEquatable<LighterPublicKey>
     internal LighterPublicKey(in Fp5 encoding) => Value = encoding.ToCanonical();
 
     /// <summary>The key as a GF(p^5) element (canonical limbs), e.g. for hashing into a transaction.</summary>
-    public Fp5 Value { get; }
+    internal Fp5 Value { get; }
 
     /// <summary>Parses 80 hex digits (optional <c>0x</c>).</summary>
     /// <param name="hex">The hex-encoded key.</param>
