@@ -27,7 +27,7 @@ public class CompileTests
         var trees = result.Files.Where(f => !f.Key.EndsWith("LighterJsonContext.g.cs", StringComparison.Ordinal)
                                             && !f.Key.StartsWith(OpenApiEmitter.SdkFolder + "/", StringComparison.Ordinal))
             .Select(f => CSharpSyntaxTree.ParseText(f.Value, new CSharpParseOptions(LanguageVersion.Latest), f.Key));
-        var compilation = CSharpCompilation.Create($"Generated_{which}", trees, References(),
+        var compilation = CSharpCompilation.Create("Lighter.Client.GeneratedCheck", trees, References(),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
         // CS0436: the in-memory types shadow the same generated types inside the referenced Lighter.Client.dll.

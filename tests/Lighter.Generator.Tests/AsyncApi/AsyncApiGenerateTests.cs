@@ -40,7 +40,7 @@ public sealed class AsyncApiGenerateTests : IDisposable
             .Append(SurfaceDescriber.ClientAssembly.Location)
             .Distinct()
             .Select(p => MetadataReference.CreateFromFile(p));
-        var compilation = CSharpCompilation.Create("Stream", [tree], references,
+        var compilation = CSharpCompilation.Create("Lighter.Client.GeneratedCheck", [tree], references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
         // CS0436: the in-memory types shadow the same generated types inside the referenced Lighter.Client.dll.
