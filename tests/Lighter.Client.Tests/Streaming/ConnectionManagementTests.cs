@@ -96,7 +96,7 @@ public sealed class ConnectionManagementTests
     public async Task Auth_channels_without_a_token_provider_are_refused_up_front()
     {
         await using var client = new LighterWebSocketClient(new LighterWebSocketOptions { Uri = new Uri("ws://127.0.0.1:9/stream") });
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => client.SubscribeAsync(RawStreamMessage.Channel("account_tx/1", requiresAuth: true)));
+        var error = await Assert.ThrowsAsync<LighterConfigurationException>(() => client.SubscribeAsync(RawStreamMessage.Channel("account_tx/1", requiresAuth: true)));
         Assert.Contains("account_tx/1", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, client.ConnectionCount);
     }

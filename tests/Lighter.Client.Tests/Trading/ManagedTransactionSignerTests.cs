@@ -63,7 +63,7 @@ public sealed class ManagedTransactionSignerTests
         using var signer = ManagedTransactionSigner.FromOptions(With(key.ExportHex()))!;
         var transfer = new Transfer { ToAccountIndex = 8, AssetIndex = 3, FromRouteType = RouteType.Perps, ToRouteType = RouteType.Perps, Amount = 1_000_000, Memo = new byte[32] };
 
-        var error = Assert.Throws<InvalidOperationException>(() => signer.Sign(transfer, 1, null));
+        var error = Assert.Throws<LighterConfigurationException>(() => signer.Sign(transfer, 1, null));
         Assert.Contains("L1", error.Message, StringComparison.Ordinal);
     }
 
