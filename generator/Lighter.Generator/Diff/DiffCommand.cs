@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Lighter.Generator.Diff;
 
 /// <summary>
@@ -35,14 +37,15 @@ internal static class DiffCommand
             return 0;
         }
 
-        if (!TryLoad("overlay", options.OverlayPath, null, error, out _)
-            || !TryLoad("OLD document", options.OldPath, options.OverlayPath, error, out var before)
-            || !TryLoad("NEW document", options.NewPath, options.OverlayPath, error, out var after))
+        // The overlay first: a broken overlay would otherwise be reported as a broken OLD document.
+        if ((options.OverlayPath is not null && !TryRead("overlay", options.OverlayPath, error, () => OpenApi.Overlay.Load(options.OverlayPath)))
+            || !TryRead("OLD document", options.OldPath, error, () => ApiSurface.Load(options.OldPath, options.OverlayPath), out var before)
+            || !TryRead("NEW document", options.NewPath, error, () => ApiSurface.Load(options.NewPath, options.OverlayPath), out var after))
         {
             return 2;
         }
 
-        var report = DiffReport.Create(before!, after!, Path.GetFileName(options.OldPath), Path.GetFileName(options.NewPath),
+        var report = DiffReport.Create(before, after, Path.GetFileName(options.OldPath), Path.GetFileName(options.NewPath),
             options.OverlayPath is null ? null : Path.GetFileName(options.OverlayPath));
         var text = options.Json ? JsonReport.Render(report) : MarkdownReport.Render(report);
         if (!Write(options.OutPath, text, output, error))
@@ -64,34 +67,24 @@ internal static class DiffCommand
         };
     }
 
-    /// <summary>Reads one document (or, with <paramref name="what"/> "overlay", only checks the overlay loads).</summary>
-    private static bool TryLoad(string what, string? path, string? overlayPath, TextWriter error, out ApiSurface? surface)
-    {
-        surface = null;
-        if (path is null)
-        {
-            return true;
-        }
+    private static bool TryRead<T>(string what, string path, TextWriter error, Func<T> read) =>
+        TryRead(what, path, error, read, out _);
 
+    /// <summary>Runs <paramref name="read"/>; on failure prints which file could not be read and returns false.</summary>
+    private static bool TryRead<T>(string what, string path, TextWriter error, Func<T> read, [NotNullWhen(true)] out T? value)
+    {
         try
         {
-            if (what == "overlay")
-            {
-                _ = OpenApi.Overlay.Load(path);
-            }
-            else
-            {
-                surface = ApiSurface.Load(path, overlayPath);
-            }
-
+            value = read()!;
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException
                                        or InvalidDataException or InvalidOperationException or InvalidCastException
                                        or NullReferenceException or KeyNotFoundException or FormatException)
         {
-            // Whatever the reader trips over, the user needs to know which file it was.
+            // The reader trusts the document's structure; whatever it trips over, the user needs to know which file it was.
             error.WriteLine($"Lighter.Generator diff: cannot read {what} '{path}': {FirstLine(e.Message)}");
+            value = default;
             return false;
         }
     }
