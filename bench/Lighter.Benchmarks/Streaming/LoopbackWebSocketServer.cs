@@ -21,7 +21,7 @@ public sealed class LoopbackWebSocketServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly OrderBookFrameSource _frames = new();
     private readonly SemaphoreSlim _sendGate = new(1, 1);
-    private TaskCompletionSource<WebSocket> _client = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<WebSocket> _client = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private LoopbackWebSocketServer(WebApplication app) => _app = app;
 
@@ -43,12 +43,6 @@ public sealed class LoopbackWebSocketServer : IAsyncDisposable
         server.Uri = new Uri(address.Replace("http://", "ws://", StringComparison.Ordinal) + "/stream");
         return server;
     }
-
-    /// <summary>Waits for the next client to connect.</summary>
-    public Task WaitForClientAsync() => _client.Task;
-
-    /// <summary>Forgets the current client; the next connection becomes the burst target.</summary>
-    public void ResetClient() => _client = new TaskCompletionSource<WebSocket>(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Sends <paramref name="count"/> update frames to the connected client, back to back.</summary>
     public async Task SendBurstAsync(int count)
