@@ -1,3 +1,4 @@
+using Lighter.Client.OrderBooks;
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text;
@@ -79,7 +80,7 @@ public class WebSocketTransportBenchmarks
             _book = await _lighter.SubscribeOrderBookAsync(0);
             _book.Book.Changed += (_, _) => Count();
         }); // the snapshot
-        if (_book!.Book.Status != OrderBookStatus.Synced)
+        if (_book!.Book.Status != LocalOrderBookStatus.Synced)
         {
             throw new InvalidOperationException("the book did not sync from the snapshot: " + _book.Book.Status);
         }
@@ -90,7 +91,7 @@ public class WebSocketTransportBenchmarks
     public async Task SetupWebsocketClientOrderBookAsync()
     {
         _server = await LoopbackWebSocketServer.StartAsync();
-        var book = new OrderBook(0);
+        var book = new LocalOrderBook(0);
         book.Changed += (_, _) => Count();
         _dispatcher = new FrameDispatcher(new NoControl(), new ThrowingDiagnostics());
         _dispatcher.TryAdd(new OrderBookSink(book, static (_, reason) => throw new InvalidOperationException("resync: " + reason)));
@@ -110,7 +111,7 @@ public class WebSocketTransportBenchmarks
             _wsClient.Send("""{"type":"subscribe","channel":"order_book/0"}""");
             return Task.CompletedTask;
         }); // the snapshot
-        if (book.Status != OrderBookStatus.Synced)
+        if (book.Status != LocalOrderBookStatus.Synced)
         {
             throw new InvalidOperationException("the book did not sync from the snapshot: " + book.Status);
         }
@@ -129,7 +130,7 @@ public class WebSocketTransportBenchmarks
     public async Task LighterWebSocketClientOrderBook()
     {
         await BurstAsync();
-        if (_book!.Book.Status != OrderBookStatus.Synced)
+        if (_book!.Book.Status != LocalOrderBookStatus.Synced)
         {
             throw new InvalidOperationException("the book lost sync during the burst: " + _book.Book.Status);
         }

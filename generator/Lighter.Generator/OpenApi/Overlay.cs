@@ -48,6 +48,9 @@ internal sealed class Overlay
     /// </summary>
     public Dictionary<string, string> EnumNames { get; init; } = [];
 
+    /// <summary>Why <see cref="EnumNames"/> renames what it renames (documentation only).</summary>
+    public string? EnumNamesWhy { get; init; }
+
     public static Overlay Load(string? path)
     {
         if (path is null)
