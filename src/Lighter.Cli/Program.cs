@@ -24,16 +24,17 @@ public static class Program
     /// <param name="args">Command-line arguments.</param>
     /// <param name="configuration">Output and error streams.</param>
     /// <param name="timeProvider">The clock network commands wait on (retry delays); the system clock by default.</param>
-    internal static async Task<int> Run(string[] args, InvocationConfiguration configuration, TimeProvider? timeProvider = null)
+    /// <param name="cancellationToken">Stops the command as Ctrl+C would (long-running commands end cleanly).</param>
+    internal static async Task<int> Run(string[] args, InvocationConfiguration configuration, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
     {
         var parse = CreateRootCommand(timeProvider ?? TimeProvider.System).Parse(args);
         if (parse.Errors.Count > 0)
         {
-            await parse.InvokeAsync(configuration).ConfigureAwait(false);
+            await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
             return 2;
         }
 
-        return await parse.InvokeAsync(configuration).ConfigureAwait(false);
+        return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The root command with every subcommand.</summary>

@@ -12,12 +12,34 @@ internal static class Cli
         var exit = await Program.Run(args, new InvocationConfiguration { Output = output, Error = error });
         return (exit, output.ToString() + error.ToString());
     }
+
+    /// <summary>
+    /// Runs a command and, when <paramref name="stopAfterFirstLine"/>, cancels it (as Ctrl+C would) once it has printed
+    /// its first stdout line; fails if it has not finished within <paramref name="timeout"/>.
+    /// </summary>
+    public static async Task<(int Exit, string Output, string Error)> RunBoundedAsync(string[] args, bool stopAfterFirstLine, TimeSpan timeout)
+    {
+        using var output = new WatchedWriter();
+        using var error = new WatchedWriter();
+        using var stop = new CancellationTokenSource();
+        var run = Program.Run(args, new InvocationConfiguration { Output = output, Error = error }, cancellationToken: stop.Token);
+        if (stopAfterFirstLine)
+        {
+            var first = await Task.WhenAny(run, output.FirstLine).WaitAsync(timeout);
+            if (first != run) await stop.CancelAsync();
+        }
+
+        var exit = await run.WaitAsync(timeout);
+        return (exit, output.ToString(), error.ToString());
+    }
 }
 
-/// <summary>The shared oracle vectors beside the repository (never copied into it).</summary>
+/// <summary>The repository root and the shared oracle vectors beside it (never copied into it).</summary>
 internal static class SharedVectors
 {
-    public static string Oracle { get; } = Find();
+    public static string RepositoryRoot { get; } = Find();
+
+    public static string Oracle { get; } = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "signer-vectors", "oracle"));
 
     private static string Find()
     {
@@ -25,7 +47,7 @@ internal static class SharedVectors
         {
             if (File.Exists(Path.Combine(dir.FullName, "Lighter.Generated.sln")))
             {
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "signer-vectors", "oracle"));
+                return dir.FullName;
             }
         }
 

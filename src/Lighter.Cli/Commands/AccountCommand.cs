@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lighter.Client.Models;
 using Spectre.Console;
 
 namespace Lighter.Cli.Commands;
@@ -8,47 +9,52 @@ internal static class AccountCommand
 {
     public static Command Create()
     {
-        var env = new EnvOptions();
+        var env = new EnvOptions(EnvParts.Rest | EnvParts.Json);
         var index = new Argument<string>("account") { Description = "Account index, or an L1 address (0x…) for all its accounts." };
-        var command = new Command("account", "Show an account's collateral, available balance and positions (GET /api/v1/account). " + EnvHttp.ExitSemantics)
+        var command = new Command("account", "Show an account's collateral, available balance and positions (GET /api/v1/account). " + ExchangeCall.ExitSemantics)
         {
             index,
         };
         env.AddTo(command);
-        command.SetAction((parse, cancellationToken) => EnvHttp.GuardAsync(parse.InvocationConfiguration.Error, async () =>
+        command.SetAction((parse, cancellationToken) => ExchangeCall.GuardAsync(parse.InvocationConfiguration.Error, async () =>
         {
             var value = parse.GetValue(index)!.Trim();
-            var by = value.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? "l1_address" : "index";
-            using var http = new EnvHttp(env.Resolve(parse).BaseUrl);
-            using var body = await http.GetAsync($"api/v1/account?by={by}&value={Uri.EscapeDataString(value)}", null, cancellationToken).ConfigureAwait(false);
+            var by = value.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? AccountBy.L1Address : AccountBy.Index;
+            using var client = ExchangeCall.CreateClient(env.Resolve(parse));
+            var accounts = await client.Account.AccountAsync(by, value, cancellationToken: cancellationToken).ConfigureAwait(false);
             var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(env.Json))
+            if (env.WantsJson(parse))
             {
-                await output.WriteLineAsync(body.RootElement.GetRawText()).ConfigureAwait(false);
+                await output.WriteLineAsync(Cells.Json(accounts)).ConfigureAwait(false);
                 return 0;
             }
 
-            var console = EnvHttp.Console(output);
-            foreach (var account in body.RootElement.GetProperty("accounts").EnumerateArray())
+            var console = CliConsole.Create(output);
+            foreach (var account in accounts.Accounts)
             {
-                var summary = new Table().AddColumns("account", "l1 address", "collateral", "available", "total value", "open orders");
-                summary.AddRow(MarketsCommand.Raw(account, "index"), MarketsCommand.Raw(account, "l1_address"), MarketsCommand.Raw(account, "collateral"),
-                    MarketsCommand.Raw(account, "available_balance"), MarketsCommand.Raw(account, "total_asset_value"),
-                    MarketsCommand.Raw(account, "total_order_count"));
-                console.Write(summary);
-                var positions = new Table().AddColumns("market", "side", "size", "avg entry", "value", "unrealized PnL", "realized PnL");
-                foreach (var p in account.GetProperty("positions").EnumerateArray())
-                {
-                    positions.AddRow(MarketsCommand.Raw(p, "symbol"), p.GetProperty("sign").GetInt32() < 0 ? "short" : "long", MarketsCommand.Raw(p, "position"),
-                        MarketsCommand.Raw(p, "avg_entry_price"), MarketsCommand.Raw(p, "position_value"), MarketsCommand.Raw(p, "unrealized_pnl"),
-                        MarketsCommand.Raw(p, "realized_pnl"));
-                }
-
-                console.Write(positions);
+                console.Write(Summary(account));
+                console.Write(Positions(account));
             }
 
             return 0;
         }));
         return command;
+    }
+
+    private static Table Summary(DetailedAccount account) =>
+        new Table().AddColumns("account", "l1 address", "collateral", "available", "total value", "open orders")
+            .AddRow(Cells.Text(account.Index), Cells.Text(account.L1Address), Cells.Text(account.Collateral), Cells.Text(account.AvailableBalance),
+                Cells.Text(account.TotalAssetValue), Cells.Text(account.TotalOrderCount));
+
+    private static Table Positions(DetailedAccount account)
+    {
+        var positions = new Table().AddColumns("market", "side", "size", "avg entry", "value", "unrealized PnL", "realized PnL");
+        foreach (var p in account.Positions)
+        {
+            positions.AddRow(Cells.Text(p.Symbol), p.Sign < 0 ? "short" : "long", Cells.Text(p.Position), Cells.Text(p.AvgEntryPrice),
+                Cells.Text(p.PositionValue), Cells.Text(p.UnrealizedPnl), Cells.Text(p.RealizedPnl));
+        }
+
+        return positions;
     }
 }

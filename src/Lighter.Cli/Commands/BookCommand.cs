@@ -14,21 +14,7 @@ internal static class BookCommand
     public static Command Create()
     {
         var market = new Argument<short>("MARKET") { Description = "Market index, e.g. 0." };
-        var url = new Option<Uri?>("--ws-url")
-        {
-            Description = $"WebSocket endpoint (default {LighterEnvironment.Mainnet.WebSocketUrl}).",
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Single().Value;
-                if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "ws" or "wss")
-                {
-                    return uri;
-                }
-
-                result.AddError($"--ws-url '{text}' is not an absolute ws:// or wss:// URL.");
-                return null;
-            },
-        };
+        var env = new EnvOptions(EnvParts.WebSocket);
         var untilOffset = new Option<long?>("--until-offset")
         {
             Description = "Exit once a snapshot or update with at least this offset is applied; print the book as one JSON line.",
@@ -46,16 +32,28 @@ internal static class BookCommand
             "ascending and the exchange's wire strings. Diagnostics go to stderr. Without --until-offset it runs until Ctrl+C. " +
             "A book whose connection is lost is not printed (stderr says it is not live) until a reconnect rebuilds it. " +
             "Exit codes: 0 ok; 1 the server refused the subscription (its message on stderr) or stopped before --until-offset was reached; " +
-            "2 usage; 3 no connection within --connect-timeout.")
+            "2 usage (also an unknown --env or a --ws-url that is not ws:// or wss://); 3 no connection within --connect-timeout.")
         {
-            market, url, untilOffset, json, connectTimeout,
+            market, untilOffset, json, connectTimeout,
         };
+        env.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             // Ctrl+C / SIGTERM end the stream cleanly (exit 0) instead of cutting the process off.
             using var stopping = TerminationSignals.Listen(cancellationToken);
+            Uri uri;
+            try
+            {
+                uri = env.Resolve(parse).WebSocketUrl;
+            }
+            catch (ArgumentException e)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
+                return 2;
+            }
+
             return await RunAsync(
-                new BookRequest(parse.GetValue(market), parse.GetValue(url) ?? LighterEnvironment.Mainnet.WebSocketUrl, parse.GetValue(untilOffset), parse.GetValue(json))
+                new BookRequest(parse.GetValue(market), uri, parse.GetValue(untilOffset), parse.GetValue(json))
                 {
                     ConnectTimeout = TimeSpan.FromSeconds(parse.GetValue(connectTimeout)),
                 },

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
+using Lighter.Client.Models;
 using Spectre.Console;
 
 namespace Lighter.Cli.Commands;
@@ -9,39 +9,41 @@ internal static class MarketsCommand
 {
     public static Command Create()
     {
-        var env = new EnvOptions();
-        var command = new Command("markets", "List markets (GET /api/v1/orderBookDetails): size and price decimals, minimums, last price. " + EnvHttp.ExitSemantics);
+        var env = new EnvOptions(EnvParts.Rest | EnvParts.Json);
+        var command = new Command("markets", "List markets (GET /api/v1/orderBookDetails): size and price decimals, minimums, last price. " + ExchangeCall.ExitSemantics);
         env.AddTo(command);
-        command.SetAction((parse, cancellationToken) => EnvHttp.GuardAsync(parse.InvocationConfiguration.Error, async () =>
+        command.SetAction((parse, cancellationToken) => ExchangeCall.GuardAsync(parse.InvocationConfiguration.Error, async () =>
         {
-            using var http = new EnvHttp(env.Resolve(parse).BaseUrl);
-            using var body = await http.GetAsync("api/v1/orderBookDetails", null, cancellationToken).ConfigureAwait(false);
+            using var client = ExchangeCall.CreateClient(env.Resolve(parse));
+            var details = await client.Order.OrderBookDetailsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(env.Json))
+            if (env.WantsJson(parse))
             {
-                await output.WriteLineAsync(body.RootElement.GetRawText()).ConfigureAwait(false);
+                await output.WriteLineAsync(Cells.Json(details)).ConfigureAwait(false);
                 return 0;
             }
 
-            var table = new Table().AddColumns("id", "symbol", "type", "size decimals", "price decimals", "min size", "min value", "last price");
-            foreach (var list in new[] { "order_book_details", "spot_order_book_details" })
-            {
-                foreach (var m in body.RootElement.GetProperty(list).EnumerateArray())
-                {
-                    table.AddRow(Raw(m, "market_id"), Raw(m, "symbol"), Raw(m, "market_type"), Raw(m, "size_decimals"), Raw(m, "price_decimals"),
-                        Raw(m, "min_base_amount"), Raw(m, "min_quote_amount"), Raw(m, "last_trade_price"));
-                }
-            }
-
-            EnvHttp.Console(output).Write(table);
+            CliConsole.Create(output).Write(Table(details));
             return 0;
         }));
         return command;
     }
 
-    /// <summary>A property as text (strings unquoted), empty when absent.</summary>
-    internal static string Raw(JsonElement element, string name) =>
-        !element.TryGetProperty(name, out var value) ? ""
-        : value.ValueKind == JsonValueKind.String ? Markup.Escape(value.GetString()!)
-        : value.GetRawText();
+    private static Table Table(OrderBookDetails details)
+    {
+        var table = new Table().AddColumns("id", "symbol", "type", "size decimals", "price decimals", "min size", "min value", "last price");
+        foreach (var m in details.Items)
+        {
+            table.AddRow(Cells.Text(m.MarketId), Cells.Text(m.Symbol), Cells.Wire(m.MarketType), Cells.Text(m.SizeDecimals), Cells.Text(m.PriceDecimals),
+                Cells.Text(m.MinBaseAmount), Cells.Text(m.MinQuoteAmount), Cells.Text(m.LastTradePrice));
+        }
+
+        foreach (var m in details.SpotOrderBookDetails)
+        {
+            table.AddRow(Cells.Text(m.MarketId), Cells.Text(m.Symbol), Cells.Wire(m.MarketType), Cells.Text(m.SizeDecimals), Cells.Text(m.PriceDecimals),
+                Cells.Text(m.MinBaseAmount), Cells.Text(m.MinQuoteAmount), Cells.Text(m.LastTradePrice));
+        }
+
+        return table;
+    }
 }

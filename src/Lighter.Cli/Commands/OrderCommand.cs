@@ -15,7 +15,7 @@ internal static class OrderCommand
 {
     public static Command Create()
     {
-        var command = new Command("order", "Create, cancel and list orders. " + EnvHttp.ExitSemantics);
+        var command = new Command("order", "Create, cancel and list orders. " + ExchangeCall.ExitSemantics);
         command.Subcommands.Add(CreateOrderCommand());
         command.Subcommands.Add(CancelOrderCommand());
         command.Subcommands.Add(ListOrdersCommand());
@@ -34,7 +34,7 @@ internal static class OrderCommand
         var reduceOnly = new Option<bool>("--reduce-only") { Description = "Only reduce a position." };
         var command = new Command("create", "Sign and send a CreateOrder transaction.") { side, size, price, type, tif, clientIndex, reduceOnly };
         o.AddTo(command);
-        command.SetAction((parse, cancellationToken) => EnvHttp.GuardAsync(parse.InvocationConfiguration.Error, async () =>
+        command.SetAction((parse, cancellationToken) => ExchangeCall.GuardAsync(parse.InvocationConfiguration.Error, async () =>
         {
             var isMarket = ParseChoice(parse.GetValue(type)!, "--type", "limit", "market") == "market";
             var timeInForce = ParseChoice(parse.GetValue(tif) ?? (isMarket ? "ioc" : "gtt"), "--tif", "gtt", "ioc", "post-only") switch
@@ -63,7 +63,7 @@ internal static class OrderCommand
         var index = new Option<long>("--index") { Description = "The client order index, or the exchange's order index (≥ 2^48).", Required = true };
         var command = new Command("cancel", "Sign and send a CancelOrder transaction.") { index };
         o.AddTo(command);
-        command.SetAction((parse, cancellationToken) => EnvHttp.GuardAsync(parse.InvocationConfiguration.Error, async () =>
+        command.SetAction((parse, cancellationToken) => ExchangeCall.GuardAsync(parse.InvocationConfiguration.Error, async () =>
         {
             using var session = OrderSession.Open(o, parse);
             var submission = await session.Client.CancelOrderAsync(session.Market, parse.GetValue(index), cancellationToken).ConfigureAwait(false);
@@ -77,26 +77,26 @@ internal static class OrderCommand
         var o = new OrderOptions(marketRequired: false);
         var command = new Command("list", "List the account's open orders (GET /api/v1/accountActiveOrders, with an auth token).");
         o.AddTo(command);
-        command.SetAction((parse, cancellationToken) => EnvHttp.GuardAsync(parse.InvocationConfiguration.Error, async () =>
+        command.SetAction((parse, cancellationToken) => ExchangeCall.GuardAsync(parse.InvocationConfiguration.Error, async () =>
         {
             using var session = OrderSession.Open(o, parse);
-            using var body = await session.ActiveOrdersAsync(cancellationToken).ConfigureAwait(false);
+            var orders = await session.ActiveOrdersAsync(cancellationToken).ConfigureAwait(false);
             var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(o.Env.Json))
+            if (o.Env.WantsJson(parse))
             {
-                await output.WriteLineAsync(body.RootElement.GetRawText()).ConfigureAwait(false);
+                await output.WriteLineAsync(Cells.Json(orders)).ConfigureAwait(false);
                 return 0;
             }
 
             var table = new Table().AddColumns("order index", "client id", "market", "side", "type", "price", "remaining", "filled", "status");
-            foreach (var order in body.RootElement.GetProperty("orders").EnumerateArray())
+            foreach (var order in orders.Items)
             {
-                table.AddRow(MarketsCommand.Raw(order, "order_index"), MarketsCommand.Raw(order, "client_order_index"), MarketsCommand.Raw(order, "market_index"),
-                    MarketsCommand.Raw(order, "side"), MarketsCommand.Raw(order, "type"), MarketsCommand.Raw(order, "price"),
-                    MarketsCommand.Raw(order, "remaining_base_amount"), MarketsCommand.Raw(order, "filled_base_amount"), MarketsCommand.Raw(order, "status"));
+                table.AddRow(Cells.Text(order.OrderIndex), Cells.Text(order.ClientOrderIndex), Cells.Text(order.MarketIndex), Cells.Text(order.Side),
+                    Cells.Wire(order.Type), Cells.Text(order.Price), Cells.Text(order.RemainingBaseAmount), Cells.Text(order.FilledBaseAmount),
+                    Cells.Wire(order.Status));
             }
 
-            EnvHttp.Console(output).Write(table);
+            CliConsole.Create(output).Write(table);
             return 0;
         }));
         return command;

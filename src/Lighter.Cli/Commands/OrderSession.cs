@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Lighter.Client;
+using Lighter.Client.Models;
 using Lighter.Client.Submission;
 using Lighter.Signing;
 using Spectre.Console;
@@ -11,7 +12,7 @@ namespace Lighter.Cli.Commands;
 /// <summary>The options of the <c>order</c> subcommands: environment, account, API key, private key source, market.</summary>
 internal sealed class OrderOptions(bool marketRequired = true)
 {
-    public EnvOptions Env { get; } = new();
+    public EnvOptions Env { get; } = new(EnvParts.Rest | EnvParts.ChainId | EnvParts.Json);
 
     public Option<long> Account { get; } = new("--account-index") { Description = "The account index.", Required = true };
 
@@ -37,13 +38,12 @@ internal sealed class OrderOptions(bool marketRequired = true)
 
 /// <summary>
 /// One order command's connection: a <see cref="LighterClient"/> for the account and API key (nonces, market
-/// scaling, signing and submission), the raw REST client for the listing, and the output.
+/// scaling, signing, submission, and the generated REST interfaces with auth tokens attached), and the output.
 /// </summary>
 internal sealed class OrderSession : IDisposable
 {
     private readonly LighterClient _client;
     private readonly LighterPrivateKey _key;
-    private readonly EnvHttp _http;
     private readonly ParseResult _parse;
     private readonly OrderOptions _options;
 
@@ -52,20 +52,12 @@ internal sealed class OrderSession : IDisposable
         _options = options;
         _parse = parse;
         _key = key;
-        _client = LighterClient.Create(new LighterClientOptions
+        _client = ExchangeCall.CreateClient(environment, o =>
         {
-            Environment = "custom",
-            BaseUrl = environment.BaseUrl,
-            WebSocketUrl = environment.WebSocketUrl,
-            ChainId = environment.ChainId,
-            AccountIndex = parse.GetValue(options.Account),
-            ApiKeyIndex = parse.GetValue(options.ApiKey),
-            PrivateKey = key.ExportHex(),
-            // One transaction per process: a retry is pointless, and the exchange enforces its own limits.
-            RateLimitTier = RateLimitTier.Unlimited,
-            MaxRetries = 0,
+            o.AccountIndex = parse.GetValue(options.Account);
+            o.ApiKeyIndex = parse.GetValue(options.ApiKey);
+            o.PrivateKey = key.ExportHex();
         });
-        _http = new EnvHttp(environment.BaseUrl);
     }
 
     public short Market => _parse.GetValue(_options.Market) ?? 255;
@@ -84,7 +76,7 @@ internal sealed class OrderSession : IDisposable
     public async Task<int> PrintAsync(string txType, TxSubmission submission, long index)
     {
         var output = _parse.InvocationConfiguration.Output;
-        if (_parse.GetValue(_options.Env.Json))
+        if (_options.Env.WantsJson(_parse))
         {
             await output.WriteLineAsync(JsonSerializer.Serialize(new { tx_hash = submission.TxHash, nonce = submission.Nonce, index })).ConfigureAwait(false);
         }
@@ -93,24 +85,19 @@ internal sealed class OrderSession : IDisposable
             var table = new Table().AddColumns("tx", "account", "nonce", "index", "tx hash");
             table.AddRow(txType, _parse.GetValue(_options.Account).ToString(CultureInfo.InvariantCulture), submission.Nonce.ToString(CultureInfo.InvariantCulture),
                 index.ToString(CultureInfo.InvariantCulture), submission.TxHash);
-            EnvHttp.Console(output).Write(table);
+            CliConsole.Create(output).Write(table);
         }
 
         return 0;
     }
 
-    public async Task<JsonDocument> ActiveOrdersAsync(CancellationToken cancellationToken)
-    {
-        var token = _client.Signer!.CreateAuthToken(_client.TimeProvider.GetUtcNow().AddMinutes(10));
-        var market = _parse.GetValue(_options.Market) is { } m ? "&market_id=" + m.ToString(CultureInfo.InvariantCulture) : "";
-        return await _http.GetAsync(string.Create(CultureInfo.InvariantCulture, $"api/v1/accountActiveOrders?account_index={_parse.GetValue(_options.Account)}{market}"),
-            token, cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>The account's open orders (<c>accountActiveOrders</c>; the client attaches the auth token).</summary>
+    public Task<Orders> ActiveOrdersAsync(CancellationToken cancellationToken) =>
+        _client.Order.AccountActiveOrdersAsync(_parse.GetValue(_options.Account), _parse.GetValue(_options.Market), cancellationToken: cancellationToken);
 
     public void Dispose()
     {
         _client.Dispose();
-        _http.Dispose();
         _key.Dispose();
     }
 }

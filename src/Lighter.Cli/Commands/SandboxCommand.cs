@@ -159,7 +159,7 @@ internal static class SandboxCommand
 
     private static void Print(TextWriter output, LighterSandbox sandbox, List<CreatedAccount> accounts)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+        var console = CliConsole.Create(output);
         console.MarkupLine($"[green]Lighter sandbox[/] REST [bold]{sandbox.BaseUri}[/]  WS [bold]{sandbox.WebSocketUri}[/]  chain id [bold]{sandbox.ChainId}[/]");
         var table = new Table().AddColumns("account", "api key", "private key (sandbox only)", "public key");
         foreach (var account in accounts)
