@@ -14,7 +14,7 @@ namespace Lighter.Testing;
 /// <param name="MinQuoteAmount">Smallest order value (size × price), in USDC.</param>
 /// <param name="InitialMarginFraction">Default initial margin fraction in units of 0.01 % (500 = 5 %, 20x leverage).</param>
 public sealed record SandboxMarket(
-    int MarketId,
+    short MarketId,
     string Symbol,
     int SizeDecimals,
     int PriceDecimals,

@@ -43,7 +43,7 @@ public sealed class SandboxFaults
     /// Leaves out the next <paramref name="count"/> <c>update/order_book</c> messages of a market; the
     /// following update's <c>begin_nonce</c> then no longer matches the last <c>nonce</c> a client saw.
     /// </summary>
-    public void SkipOrderBookUpdates(int marketId, int count = 1) => Hub.DropBookUpdates(marketId, count);
+    public void SkipOrderBookUpdates(short marketId, int count = 1) => Hub.DropBookUpdates(marketId, count);
 
     /// <summary>
     /// Starts a seeded random fault schedule on every REST request (replacing a running one); see
