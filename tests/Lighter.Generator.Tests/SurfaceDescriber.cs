@@ -91,6 +91,11 @@ internal static class SurfaceDescriber
                     marks.Add("required");
                 }
 
+                if (p.GetCustomAttribute<JsonRequiredAttribute>() is not null)
+                {
+                    marks.Add("json required");
+                }
+
                 var suffix = marks.Count > 0 ? $"  [{string.Join(", ", marks)}]" : string.Empty;
                 sb.Append($"    {wireName ?? "*"} -> {TypeName(p)} {p.Name}{suffix}\n");
             }
