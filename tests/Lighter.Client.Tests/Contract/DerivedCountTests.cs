@@ -37,4 +37,27 @@ public sealed class DerivedCountTests : IDisposable
         Assert.Contains("contractProbe", after);
         Assert.Equal(before, RestContractTests.Operations.Cast<object[]>().Count());
     }
+
+    [Fact]
+    public void Adding_a_message_to_the_asyncapi_document_adds_a_websocket_case()
+    {
+        var root = JsonNode.Parse(File.ReadAllText(SpecFiles.AsyncApi))!.AsObject();
+        var messages = root["components"]!["messages"]!.AsObject();
+        var documentCount = messages.Count;
+        var before = WsContractTests.Messages.Cast<object[]>().Count();
+        messages["ContractProbe"] = new JsonObject
+        {
+            ["name"] = "ContractProbe",
+            ["x-message-type"] = "update/contract_probe",
+            ["payload"] = new JsonObject { ["type"] = "object", ["properties"] = new JsonObject { ["type"] = new JsonObject { ["type"] = "string" } } },
+        };
+        var copy = Path.Combine(_dir, "asyncapi.json");
+        File.WriteAllText(copy, root.ToJsonString());
+
+        var after = WsContractTests.MessagesOf(AsyncApiDocument.Load(copy)).Cast<object[]>().Select(c => (string)c[0]).ToList();
+
+        Assert.Equal(documentCount, before);
+        Assert.Equal(before + 1, after.Count);
+        Assert.Contains("ContractProbe", after);
+    }
 }

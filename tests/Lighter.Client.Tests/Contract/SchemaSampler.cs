@@ -38,6 +38,16 @@ internal sealed class SchemaSampler(Func<JsonObject, JsonObject> resolve)
 
     private JsonNode? SampleResolved(JsonObject schema, int arrayLength, HashSet<string> refs)
     {
+        if (schema["const"] is { } constant)
+        {
+            return constant.DeepClone();
+        }
+
+        if (schema["oneOf"] is JsonArray { Count: > 0 } choices)
+        {
+            return Sample((JsonObject)choices[0]!, arrayLength, refs);
+        }
+
         var example = schema["example"] is JsonValue e ? e.ToString() : null;
         switch ((string?)schema["type"])
         {
