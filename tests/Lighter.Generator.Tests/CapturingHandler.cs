@@ -5,8 +5,11 @@ using Refit;
 
 namespace Lighter.Generator.Tests;
 
-/// <summary>Records outgoing requests (with their body text) and answers every one with a canned JSON body.</summary>
-internal sealed class CapturingHandler(string responseJson = "{}") : HttpMessageHandler
+/// <summary>
+/// Records outgoing requests (with their body text) and answers every one with a canned JSON body, or with
+/// 204 No Content when none is given (these tests check requests; a partial body would fail the required fields).
+/// </summary>
+internal sealed class CapturingHandler(string? responseJson = null) : HttpMessageHandler
 {
     public List<(HttpRequestMessage Request, string? Body)> Requests { get; } = [];
 
@@ -33,9 +36,8 @@ internal sealed class CapturingHandler(string responseJson = "{}") : HttpMessage
         }
 
         Requests.Add((request, body));
-        return new HttpResponseMessage(HttpStatusCode.OK)
-        {
-            Content = new StringContent(responseJson, Encoding.UTF8, "application/json"),
-        };
+        return responseJson is null
+            ? new HttpResponseMessage(HttpStatusCode.NoContent)
+            : new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(responseJson, Encoding.UTF8, "application/json") };
     }
 }

@@ -20,10 +20,10 @@ public class DecimalConverterTests
     public void Wire_string_round_trips_exactly(string wire)
     {
         var json = $$"""{"price":"{{wire}}"}""";
-        var order = JsonSerializer.Deserialize(json, LighterJsonContext.Default.SimpleOrder)!;
+        var order = JsonSerializer.Deserialize(json, PartialJson.For<SimpleOrder>())!;
 
         Assert.Equal(decimal.Parse(wire, System.Globalization.CultureInfo.InvariantCulture), order.Price);
-        Assert.Contains($"\"price\":\"{wire}\"", JsonSerializer.Serialize(order, LighterJsonContext.Default.SimpleOrder), StringComparison.Ordinal);
+        Assert.Contains($"\"price\":\"{wire}\"", JsonSerializer.Serialize(order, PartialJson.For<SimpleOrder>()), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public class DecimalConverterTests
     public void Invalid_or_inexact_input_is_a_clear_error_naming_the_field(string wire, string reason)
     {
         var e = Assert.Throws<JsonException>(() =>
-            JsonSerializer.Deserialize($$"""{"order_id":"1","price":"{{wire}}"}""", LighterJsonContext.Default.SimpleOrder));
+            JsonSerializer.Deserialize($$"""{"order_id":"1","price":"{{wire}}"}""", PartialJson.For<SimpleOrder>()));
         Assert.Contains("$.price", e.Message, StringComparison.Ordinal);
         Assert.Contains(reason, e.InnerException!.Message, StringComparison.Ordinal);
     }
@@ -57,42 +57,42 @@ public class DecimalConverterTests
     [Fact]
     public void Escaped_strings_and_json_numbers_are_read()
     {
-        var escaped = JsonSerializer.Deserialize("""{"price":"\u0031.50"}""", LighterJsonContext.Default.SimpleOrder)!;
+        var escaped = JsonSerializer.Deserialize("""{"price":"\u0031.50"}""", PartialJson.For<SimpleOrder>())!;
         Assert.Equal(1.50m, escaped.Price);
         Assert.Equal("1.50", escaped.Price.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-        var number = JsonSerializer.Deserialize("""{"price":2.25}""", LighterJsonContext.Default.SimpleOrder)!;
+        var number = JsonSerializer.Deserialize("""{"price":2.25}""", PartialJson.For<SimpleOrder>())!;
         Assert.Equal(2.25m, number.Price);
     }
 
     [Fact]
     public void Optional_decimal_reads_null_and_is_omitted_when_null()
     {
-        var position = JsonSerializer.Deserialize("""{"total_funding_paid_out":null}""", LighterJsonContext.Default.AccountPosition)!;
+        var position = JsonSerializer.Deserialize("""{"total_funding_paid_out":null}""", PartialJson.For<AccountPosition>())!;
         Assert.Null(position.TotalFundingPaidOut);
-        Assert.DoesNotContain("total_funding_paid_out", JsonSerializer.Serialize(position, LighterJsonContext.Default.AccountPosition),
+        Assert.DoesNotContain("total_funding_paid_out", JsonSerializer.Serialize(position, PartialJson.For<AccountPosition>()),
             StringComparison.Ordinal);
 
-        position = JsonSerializer.Deserialize("""{"total_funding_paid_out":"-5.10"}""", LighterJsonContext.Default.AccountPosition)!;
+        position = JsonSerializer.Deserialize("""{"total_funding_paid_out":"-5.10"}""", PartialJson.For<AccountPosition>())!;
         Assert.Equal(-5.10m, position.TotalFundingPaidOut);
-        Assert.Contains("\"total_funding_paid_out\":\"-5.10\"", JsonSerializer.Serialize(position, LighterJsonContext.Default.AccountPosition),
+        Assert.Contains("\"total_funding_paid_out\":\"-5.10\"", JsonSerializer.Serialize(position, PartialJson.For<AccountPosition>()),
             StringComparison.Ordinal);
     }
 
     [Fact]
     public void Lists_and_maps_of_decimal_strings_round_trip_exactly()
     {
-        var chart = JsonSerializer.Deserialize("""{"market_id":1,"prices":["3024.66","0.100"]}""", LighterJsonContext.Default.MarketPriceChart)!;
+        var chart = JsonSerializer.Deserialize("""{"market_id":1,"prices":["3024.66","0.100"]}""", PartialJson.For<MarketPriceChart>())!;
         Assert.Equal([3024.66m, 0.100m], chart.Prices);
-        Assert.Equal("""{"market_id":1,"prices":["3024.66","0.100"]}""", JsonSerializer.Serialize(chart, LighterJsonContext.Default.MarketPriceChart));
+        Assert.Equal("""{"market_id":1,"prices":["3024.66","0.100"]}""", JsonSerializer.Serialize(chart, PartialJson.For<MarketPriceChart>()));
 
-        var info = JsonSerializer.Deserialize("""{"asset_index_prices":{"1":"3024.660","3":"1"}}""", LighterJsonContext.Default.LiquidationInfo)!;
+        var info = JsonSerializer.Deserialize("""{"asset_index_prices":{"1":"3024.660","3":"1"}}""", PartialJson.For<LiquidationInfo>())!;
         Assert.Equal(3024.660m, info.AssetIndexPrices["1"]);
         Assert.Contains("\"asset_index_prices\":{\"1\":\"3024.660\",\"3\":\"1\"}",
-            JsonSerializer.Serialize(info, LighterJsonContext.Default.LiquidationInfo), StringComparison.Ordinal);
+            JsonSerializer.Serialize(info, PartialJson.For<LiquidationInfo>()), StringComparison.Ordinal);
 
         var e = Assert.Throws<JsonException>(() =>
-            JsonSerializer.Deserialize("""{"prices":["1","x"]}""", LighterJsonContext.Default.MarketPriceChart));
+            JsonSerializer.Deserialize("""{"prices":["1","x"]}""", PartialJson.For<MarketPriceChart>()));
         Assert.Contains("$.prices", e.Message, StringComparison.Ordinal);
     }
 

@@ -11,11 +11,11 @@ public class EnumAndExtensionDataTests
     public void Known_enum_values_read_and_write_their_exact_wire_strings()
     {
         var order = JsonSerializer.Deserialize("""{"status":"canceled-post-only","type":"stop-loss-limit","time_in_force":"Unknown","trigger_status":"mark-price"}""",
-            LighterJsonContext.Default.Order)!;
+            PartialJson.For<Order>())!;
         Assert.Equal((OrderStatus.CanceledPostOnly, ReportedOrderType.StopLossLimit, ReportedTimeInForce.Unknown),
             (order.Status, order.Type, order.TimeInForce));
 
-        var json = JsonSerializer.Serialize(order, LighterJsonContext.Default.Order);
+        var json = JsonSerializer.Serialize(order, PartialJson.For<Order>());
         Assert.Contains("\"status\":\"canceled-post-only\"", json, StringComparison.Ordinal);
         Assert.Contains("\"time_in_force\":\"Unknown\"", json, StringComparison.Ordinal);
     }
@@ -23,7 +23,7 @@ public class EnumAndExtensionDataTests
     [Fact]
     public void An_unknown_enum_value_reads_as_unrecognized_instead_of_throwing()
     {
-        var order = JsonSerializer.Deserialize("""{"status":"canceled-by-a-future-rule","type":42}""", LighterJsonContext.Default.Order)!;
+        var order = JsonSerializer.Deserialize("""{"status":"canceled-by-a-future-rule","type":42}""", PartialJson.For<Order>())!;
         Assert.Equal(OrderStatus.Unrecognized, order.Status);
         Assert.Equal(ReportedOrderType.Unrecognized, order.Type);
     }
@@ -31,7 +31,7 @@ public class EnumAndExtensionDataTests
     [Fact]
     public void Unrecognized_cannot_be_sent()
     {
-        var e = Assert.Throws<JsonException>(() => JsonSerializer.Serialize(new Order(), LighterJsonContext.Default.Order));
+        var e = Assert.Throws<JsonException>(() => JsonSerializer.Serialize(new Order(), PartialJson.For<Order>()));
         Assert.Contains("Unrecognized", e.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentOutOfRangeException>(() => OrderStatus.Unrecognized.ToWireValue());
     }
@@ -53,19 +53,19 @@ public class EnumAndExtensionDataTests
     public void Unknown_properties_are_kept_and_written_back()
     {
         var json = """{"code":200,"message":"ok","brand_new_field":{"nested":[1,2]},"another":"x"}""";
-        var result = JsonSerializer.Deserialize(json, LighterJsonContext.Default.ResultCode)!;
+        var result = JsonSerializer.Deserialize(json, PartialJson.For<ResultCode>())!;
 
         Assert.Equal(200, result.Code);
         Assert.NotNull(result.AdditionalProperties);
         Assert.Equal("""{"nested":[1,2]}""", result.AdditionalProperties!["brand_new_field"].GetRawText());
-        Assert.Equal(json, JsonSerializer.Serialize(result, LighterJsonContext.Default.ResultCode));
+        Assert.Equal(json, JsonSerializer.Serialize(result, PartialJson.For<ResultCode>()));
     }
 
     [Fact]
     public void Numbers_sent_as_strings_are_tolerated()
     {
         // The spec gives string examples for hundreds of numeric fields; accept both spellings on read.
-        var nonce = JsonSerializer.Deserialize("""{"code":"200","nonce":"42"}""", LighterJsonContext.Default.NextNonce)!;
+        var nonce = JsonSerializer.Deserialize("""{"code":"200","nonce":"42"}""", PartialJson.For<NextNonce>())!;
         Assert.Equal((200, 42L), (nonce.Code, nonce.Nonce));
     }
 }

@@ -91,9 +91,65 @@ internal static class SurfaceDescriber
                     marks.Add("required");
                 }
 
+                if (p.GetCustomAttribute<JsonRequiredAttribute>() is not null)
+                {
+                    marks.Add("json required");
+                }
+
                 var suffix = marks.Count > 0 ? $"  [{string.Join(", ", marks)}]" : string.Empty;
                 sb.Append($"    {wireName ?? "*"} -> {TypeName(p)} {p.Name}{suffix}\n");
             }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The generated stream surface: message records, payload records, channel factories and the type table.</summary>
+    public static string Streams()
+    {
+        var sb = new StringBuilder();
+        var types = ClientAssembly.GetExportedTypes()
+            .Where(t => t.Namespace == "Lighter.Client.Streaming.Messages" && t.GetCustomAttribute<System.CodeDom.Compiler.GeneratedCodeAttribute>() is not null)
+            .OrderBy(t => t.Name, StringComparer.Ordinal);
+        foreach (var type in types)
+        {
+            if (type.IsAbstract && type.IsSealed)
+            {
+                continue; // static classes: described below
+            }
+
+            var kind = type.IsAbstract ? "abstract record" : "record";
+            var wire = type.GetField("MessageType")?.GetRawConstantValue() is string t ? $" \"{t}\"" : string.Empty;
+            sb.Append($"{kind} {type.Name} : {type.BaseType!.Name}{wire}\n");
+            foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Where(p => p.Name != "EqualityContract"))
+            {
+                var wireName = p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? "*";
+                var extension = p.GetCustomAttribute<JsonExtensionDataAttribute>() is not null ? "  [extension data]" : string.Empty;
+                sb.Append($"    {wireName} -> {TypeName(p)} {p.Name}{extension}\n");
+            }
+        }
+
+        var channels = types.Single(t => t.Name == "LighterChannels");
+        foreach (var factory in channels.GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.ReturnType.IsGenericType && m.ReturnType.Name.StartsWith("ChannelSubscription", StringComparison.Ordinal)).OrderBy(m => m.Name, StringComparer.Ordinal))
+        {
+            var args = factory.GetParameters().Select(p => p.ParameterType == typeof(string) ? (object)("{" + p.Name + "}") : 1L).ToArray();
+            var channel = factory.Invoke(null, args)!;
+            var address = channel.GetType().GetProperty("Address")!.GetValue(channel);
+            var auth = (bool)channel.GetType().GetProperty("RequiresAuth")!.GetValue(channel)! ? " [auth]" : string.Empty;
+            var parameters = string.Join(", ", factory.GetParameters().Select(p => $"{TypeName(p)} {p.Name}"));
+            sb.Append($"channel {factory.Name}({parameters}) -> {TypeName(factory.ReturnType)} \"{address}\"{auth}\n");
+        }
+
+        var messages = types.Single(t => t.Name == "LighterMessages");
+        var received = (IReadOnlyDictionary<string, Type>)messages.GetProperty("Received")!.GetValue(null)!;
+        foreach (var (wire, type) in received.OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            sb.Append($"receives \"{wire}\" -> {type.Name}\n");
+        }
+
+        foreach (var type in (IReadOnlyList<Type>)messages.GetProperty("Sent")!.GetValue(null)!)
+        {
+            sb.Append($"sends {type.Name}\n");
         }
 
         return sb.ToString();

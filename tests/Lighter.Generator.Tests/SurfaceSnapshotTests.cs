@@ -14,4 +14,7 @@ public class SurfaceSnapshotTests
 
     [Fact]
     public void Model_surface_matches_snapshot() => Snapshot.Match(SurfaceDescriber.Models());
+
+    [Fact]
+    public void Stream_surface_matches_snapshot() => Snapshot.Match(SurfaceDescriber.Streams());
 }

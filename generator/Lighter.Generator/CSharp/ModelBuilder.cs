@@ -58,6 +58,11 @@ internal sealed class ModelBuilder(ApiDocument document, Overlay overlay, TypeMa
     private CsProperty BuildProperty(ApiSchema schema, ApiProperty prop, string className, string name, bool isRequestOnly)
     {
         var location = $"{schema.Name}.{prop.Name}";
+        if (prop.Required && overlay.NotRequired.ContainsKey(location))
+        {
+            prop = prop with { Required = false };
+        }
+
         var (type, converter) = DecimalType(schema, prop) ?? (types.Map(prop.Type, className + name, location), null);
         var isValue = TypeMapper.IsValueType(type) || types.IsEnum(type);
         string? initializer = null;

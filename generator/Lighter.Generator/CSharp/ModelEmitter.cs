@@ -37,6 +37,12 @@ internal static class ModelEmitter
             {
                 w.Line($"[{Stj}.JsonIgnore(Condition = {Stj}.JsonIgnoreCondition.WhenWritingNull)]");
             }
+            else if (!model.IsRequestOnly && !model.IsFormBody)
+            {
+                // Required means required: a response without it fails to read (JsonException naming type and
+                // property) instead of silently holding 0, "" or an empty list.
+                w.Line($"[{Stj}.JsonRequired]");
+            }
 
             var modifier = p.Required && model.IsRequestOnly ? "required " : string.Empty;
             var init = p.Initializer is null ? string.Empty : $" = {p.Initializer};";

@@ -70,5 +70,20 @@ internal sealed class OpenApiEmitter : ICodeEmitter
                 yield return $"overlay propertyNames: {schema}.{property} is not in the document";
             }
         }
+
+        foreach (var (key, why) in overlay.NotRequired)
+        {
+            var dot = key.IndexOf('.', StringComparison.Ordinal);
+            var property = dot < 0 ? null
+                : document.FindSchema(key[..dot])?.Properties.FirstOrDefault(p => p.Name == key[(dot + 1)..]);
+            if (property is not { Required: true })
+            {
+                yield return $"overlay notRequired: {key} is not a required property in the document (stale entry?)";
+            }
+            else if (string.IsNullOrWhiteSpace(why))
+            {
+                yield return $"overlay notRequired: {key} needs a reason (why the live exchange omits it)";
+            }
+        }
     }
 }

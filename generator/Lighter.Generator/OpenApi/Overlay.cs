@@ -51,6 +51,12 @@ internal sealed class Overlay
     /// <summary>Why <see cref="EnumNames"/> renames what it renames (documentation only).</summary>
     public string? EnumNamesWhy { get; init; }
 
+    /// <summary>
+    /// <c>Schema.property</c> → why: response properties the spec marks required but the live exchange is known to
+    /// omit. They are generated optional (nullable, no <c>[JsonRequired]</c>), so their absence is not an error.
+    /// </summary>
+    public Dictionary<string, string> NotRequired { get; init; } = [];
+
     public static Overlay Load(string? path)
     {
         if (path is null)

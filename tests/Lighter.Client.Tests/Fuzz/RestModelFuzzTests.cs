@@ -20,6 +20,10 @@ public sealed class RestModelFuzzTests
 {
     private const long MaxBytesPerInput = 8 * 1024 * 1024;
 
+    // Deep enough for every model (required properties are enforced, so a truncated object would not read);
+    // the bound only guards against a recursive schema.
+    private const int MaxDepth = 32;
+
     private static readonly Type[] Models =
     [
         typeof(Orders), typeof(OrderBookOrders), typeof(OrderBookDetails), typeof(DetailedAccounts), typeof(Candles),
@@ -82,7 +86,7 @@ public sealed class RestModelFuzzTests
         switch (type)
         {
             case "array":
-                return depth > 6 ? new JsonArray() : new JsonArray(Example(schemas, schema["items"]!, depth + 1));
+                return depth > MaxDepth ? new JsonArray() : new JsonArray(Example(schemas, schema["items"]!, depth + 1));
             case "integer":
                 return JsonValue.Create(long.TryParse(example, out var n) ? n : 1);
             case "number":
@@ -94,7 +98,7 @@ public sealed class RestModelFuzzTests
         }
 
         var result = new JsonObject();
-        if (schema["properties"] is JsonObject properties && depth <= 6)
+        if (schema["properties"] is JsonObject properties && depth <= MaxDepth)
         {
             foreach (var (name, property) in properties)
             {
