@@ -1,4 +1,5 @@
 using Lighter.Client.Markets;
+using Lighter.Client.Streaming;
 using Lighter.Client.Submission;
 using Lighter.Client.Trading;
 using Lighter.Signing;
@@ -11,7 +12,7 @@ namespace Lighter.Client;
 /// Everything <see cref="LighterClient"/> offers, as an interface so that code using the SDK can be tested with a
 /// fake or a mock and no network. The generated REST groups (<c>Account</c>, <c>Order</c>, ...) are part of it.
 /// </summary>
-public partial interface ILighterClient : IDisposable
+public partial interface ILighterClient : IDisposable, IAsyncDisposable
 {
     /// <summary>Market metadata (decimals, minimums) used to scale decimal prices and sizes; cached and refreshable.</summary>
     MarketCatalog Markets { get; }
@@ -27,6 +28,12 @@ public partial interface ILighterClient : IDisposable
 
     /// <summary>The signer (null for a read-only client).</summary>
     ILighterTransactionSigner? Signer { get; }
+
+    /// <summary>
+    /// The WebSocket client built from the same options: the environment's stream URL, auth tokens from the same
+    /// signer for the account channels, the same clock and logging. Created on first use, closed with this client.
+    /// </summary>
+    LighterWebSocketClient Streams { get; }
 
     /// <summary>Leases a nonce, signs with it (<paramref name="sign"/>) and submits through <c>sendTx</c>.</summary>
     Task<TxSubmission> SubmitAsync(Func<long, WireTransaction> sign, CancellationToken cancellationToken = default);

@@ -150,8 +150,28 @@ public sealed partial class LighterClient : ILighterClient
     public Task<TxSubmission> SubmitAsync(Func<long, WireTransaction> sign, CancellationToken cancellationToken = default) =>
         RequireSubmitter().SubmitAsync(sign, cancellationToken);
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Releases the HTTP pipeline, the signer built from the options and <see cref="Streams"/> (whose sockets are
+    /// closed synchronously here; prefer <see cref="DisposeAsync"/> in async code).
+    /// </summary>
     public void Dispose()
+    {
+        TakeStreamsForDisposal()?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        DisposeHttpAndSigner();
+    }
+
+    /// <summary>Closes <see cref="Streams"/> and releases the HTTP pipeline and the signer built from the options.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (TakeStreamsForDisposal() is { } streams)
+        {
+            await streams.DisposeAsync().ConfigureAwait(false);
+        }
+
+        DisposeHttpAndSigner();
+    }
+
+    private void DisposeHttpAndSigner()
     {
         if (_ownsHttp) Http.Dispose();
         _ownedLimiter?.Dispose();

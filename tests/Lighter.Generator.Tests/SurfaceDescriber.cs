@@ -132,7 +132,7 @@ internal static class SurfaceDescriber
         var channels = types.Single(t => t.Name == "LighterChannels");
         foreach (var factory in channels.GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.ReturnType.IsGenericType && m.ReturnType.Name.StartsWith("ChannelSubscription", StringComparison.Ordinal)).OrderBy(m => m.Name, StringComparer.Ordinal))
         {
-            var args = factory.GetParameters().Select(p => p.ParameterType == typeof(string) ? (object)("{" + p.Name + "}") : 1L).ToArray();
+            var args = factory.GetParameters().Select(p => p.ParameterType == typeof(string) ? (object)("{" + p.Name + "}") : Convert.ChangeType(1, p.ParameterType, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
             var channel = factory.Invoke(null, args)!;
             var address = channel.GetType().GetProperty("Address")!.GetValue(channel);
             var auth = (bool)channel.GetType().GetProperty("RequiresAuth")!.GetValue(channel)! ? " [auth]" : string.Empty;

@@ -113,5 +113,11 @@ internal static class ChannelWriter
 
     private static bool MentionsAll(string? description) => description?.Contains("`all`", StringComparison.Ordinal) == true;
 
-    private static string ParameterType(string name) => name.EndsWith("_id", StringComparison.Ordinal) ? "long" : "string";
+    // Market ids are short everywhere in the SDK (the REST spec's int16); account ids are long.
+    private static string ParameterType(string name) => name switch
+    {
+        "market_id" => "short",
+        _ when name.EndsWith("_id", StringComparison.Ordinal) => "long",
+        _ => "string",
+    };
 }

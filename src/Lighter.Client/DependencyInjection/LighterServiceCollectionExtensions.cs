@@ -58,6 +58,8 @@ public static partial class LighterServiceCollectionExtensions
         services.TryAddTransient<LighterErrorHandler>();
         services.TryAddTransient(sp => new RateLimitingHandler(sp.GetRequiredService<LighterRateLimiter>()));
         services.TryAddSingleton(CreateClient);
+        services.TryAddSingleton<ILighterClient>(sp => sp.GetRequiredService<LighterClient>());
+        services.TryAddSingleton(sp => sp.GetRequiredService<LighterClient>().Streams);
         AddLighterApis(services);
 
         return services.AddHttpClient(HttpClientName).AddLighterPipeline();

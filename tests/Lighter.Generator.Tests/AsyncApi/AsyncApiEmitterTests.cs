@@ -149,7 +149,7 @@ public sealed class AsyncApiEmitterTests
         Assert.Contains("MarketStatsAll() =>", Source.Value, StringComparison.Ordinal);
         Assert.Contains("\"market_stats/all\"", Source.Value, StringComparison.Ordinal);
         Assert.Contains("SpotMarketStatsAll() =>", Source.Value, StringComparison.Ordinal);
-        Assert.Contains("Candle(long marketId, string resolution)", Source.Value, StringComparison.Ordinal);
+        Assert.Contains("Candle(short marketId, string resolution)", Source.Value, StringComparison.Ordinal);
     }
 
     [Fact]
