@@ -39,7 +39,8 @@ internal static class BenchSubmitRunner
     {
         try
         {
-            return await NextNonceReader.FetchAsync(client.Http, client.Options.AccountIndex!.Value, client.Options.ApiKeyIndex!.Value, cancellationToken).ConfigureAwait(false);
+            var answer = await client.Transaction.NextNonceAsync(client.Options.AccountIndex!.Value, checked((byte)client.Options.ApiKeyIndex!.Value), cancellationToken).ConfigureAwait(false);
+            return answer.Nonce;
         }
         catch (LighterApiException)
         {
