@@ -5,18 +5,21 @@ namespace Lighter.Testing.Tests;
 /// <summary>Finds the shared folder beside the clone (<c>../shared</c>) and reads the official vectors.</summary>
 internal static class SharedFiles
 {
-    public static string Root { get; } = FindShared();
+    public static string Root { get; } = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
+
+    /// <summary>The clone: the folder holding <c>Lighter.Generated.sln</c>.</summary>
+    public static string RepoRoot { get; } = FindRepo();
 
     public static JsonDocument ReadJson(params string[] relative) =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine([Root, .. relative])));
 
-    private static string FindShared()
+    private static string FindRepo()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "Lighter.Generated.sln")))
             {
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared"));
+                return dir.FullName;
             }
         }
 

@@ -65,7 +65,7 @@ public sealed partial class PublicSurfaceTests
     [Fact]
     public void Namespaces_follow_folders()
     {
-        var src = Path.Combine(RepoRoot(), "src");
+        var src = Path.Combine(SharedFiles.RepoRoot, "src");
         var wrong = new List<string>();
         foreach (var project in new[] { "Lighter.Signing", "Lighter.Client", "Lighter.Testing" })
         {
@@ -84,16 +84,6 @@ public sealed partial class PublicSurfaceTests
         }
 
         Assert.Empty(wrong);
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Lighter.Generated.sln"))) return dir.FullName;
-        }
-
-        throw new DirectoryNotFoundException("Lighter.Generated.sln not found above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex("^(is)?(ask|bid|sell|buy)$", RegexOptions.IgnoreCase)]
