@@ -5,10 +5,10 @@ namespace Lighter.Testing.Tests;
 /// <summary>Finds the shared folder beside the clone (<c>../shared</c>) and reads the official vectors.</summary>
 internal static class SharedFiles
 {
-    public static string Root { get; } = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
-
-    /// <summary>The clone: the folder holding <c>Lighter.Generated.sln</c>.</summary>
+    /// <summary>The clone: the folder holding <c>Lighter.Generated.sln</c> (initialized first: Root needs it).</summary>
     public static string RepoRoot { get; } = FindRepo();
+
+    public static string Root { get; } = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
 
     public static JsonDocument ReadJson(params string[] relative) =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine([Root, .. relative])));
