@@ -1,16 +1,17 @@
 using System.Globalization;
 using Lighter.Client;
 using Lighter.Signing;
+using Lighter.Signing.Transactions;
 using Lighter.Testing;
 
 namespace PackageConsumer;
 
 /// <summary>What a consumer sees after placing one limit order through the packages.</summary>
-public sealed record RestingOrder(string Symbol, bool IsAsk, decimal RemainingSize, decimal Price, string TxHash, int SandboxTransactions)
+public sealed record RestingOrder(string Symbol, OrderSide Side, decimal RemainingSize, decimal Price, string TxHash, int SandboxTransactions)
 {
     /// <summary>The line the console consumer prints and the packaging script looks for.</summary>
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"limit order resting: {Symbol} {(IsAsk ? "sell" : "buy")} {RemainingSize:0.####} @ {Price:0.00} ({SandboxTransactions} sandbox transaction)");
+        $"limit order resting: {Symbol} {(Side == OrderSide.Sell ? "sell" : "buy")} {RemainingSize:0.####} @ {Price:0.00} ({SandboxTransactions} sandbox transaction)");
 }
 
 /// <summary>
@@ -44,14 +45,13 @@ public static class LimitOrderFlow
 
         var markets = await client.Markets.GetAllAsync(cancellationToken);
         var eth = markets.Values.First(m => m.Symbol == "ETH" && !m.IsSpot);
-        // The order side: when the trading helpers take an OrderSide instead of `bool isAsk`, change this one call.
-        var placed = await client.CreateLimitOrderAsync(eth.MarketId, isAsk: false, size: 0.5m, price: 2990.00m,
+        var placed = await client.CreateLimitOrderAsync(eth.MarketId, OrderSide.Buy, size: 0.5m, price: 2990.00m,
             clientOrderIndex: ClientOrderIndex, cancellationToken: cancellationToken);
 
-        var active = await client.Order.AccountActiveOrdersAsync(account.Index, marketId: (short)eth.MarketId,
+        var active = await client.Order.AccountActiveOrdersAsync(account.Index, marketId: eth.MarketId,
             cancellationToken: cancellationToken);
         var order = active.Items.Single(o => o.ClientOrderIndex == ClientOrderIndex);
-        return new RestingOrder(eth.Symbol, order.IsAsk, order.RemainingBaseAmount, order.Price, placed.TxHash,
+        return new RestingOrder(eth.Symbol, order.IsAsk ? OrderSide.Sell : OrderSide.Buy, order.RemainingBaseAmount, order.Price, placed.TxHash,
             sandbox.GetTransactions(account.Index).Count);
     }
 }

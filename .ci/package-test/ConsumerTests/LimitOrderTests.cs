@@ -11,7 +11,7 @@ public sealed class LimitOrderTests
 
         var order = await LimitOrderFlow.RunAsync(timeout.Token);
 
-        Assert.Equal(("ETH", false, 0.5m, 2990.00m), (order.Symbol, order.IsAsk, order.RemainingSize, order.Price));
+        Assert.Equal(("ETH", Lighter.Signing.Transactions.OrderSide.Buy, 0.5m, 2990.00m), (order.Symbol, order.Side, order.RemainingSize, order.Price));
         Assert.Matches("^(0x)?[0-9a-f]{64,}$", order.TxHash);
         Assert.Equal(1, order.SandboxTransactions);
     }
