@@ -46,7 +46,7 @@ internal sealed class ExecutionWaiter(LighterClient client, OrderTracker? tracke
         {
             tx = await client.Transaction.TxAsync(Models.TxBy.Hash, txHash, cancellationToken).ConfigureAwait(false);
         }
-        catch (LighterApiException ex) when (ex.StatusCode is HttpStatusCode.NotFound || ex.IsTransient)
+        catch (LighterApiException ex) when (ex.Code == LighterErrorCodes.TxNotFound || ex.StatusCode is HttpStatusCode.NotFound || ex.IsTransient)
         {
             return null; // Not indexed yet (or a passing fault): ask again.
         }

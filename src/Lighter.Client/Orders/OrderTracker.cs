@@ -178,18 +178,30 @@ public sealed class OrderTracker : IAsyncDisposable
     /// <summary>The order placed by the transaction <paramref name="txHash"/>, or null.</summary>
     internal TrackedOrder? FindByTxHash(string txHash) => Orders.LastOrDefault(o => o.TxHash == txHash);
 
-    /// <summary>Records an order just submitted through the client, <see cref="OrderState.Pending"/> until the exchange shows it.</summary>
+    /// <summary>
+    /// Records an order just submitted through the client, <see cref="OrderState.Pending"/> until the exchange shows it.
+    /// Orders without a client order index (0) are not recorded: nothing would tie the exchange's order to them.
+    /// </summary>
     internal void TrackPending(string txHash, short marketId, OrderSide side, decimal price, decimal size, long clientOrderIndex)
     {
-        var order = new TrackedOrder
-        {
-            ClientOrderIndex = clientOrderIndex, MarketId = marketId, Side = side, Price = price, InitialSize = size,
-            RemainingSize = size, State = OrderState.Pending, TxHash = txHash, UpdatedAt = _time.GetUtcNow(),
-        };
+        if (clientOrderIndex == 0) return;
         lock (_gate)
         {
-            _pending.Add(order);
-            _outbox.Enqueue(new OrderChangedEventArgs(null, order));
+            // The stream may have shown the order before the submission returned: attach the hash to it.
+            var shown = _byIndex.Values
+                .Where(o => o.TxHash is null && o.ClientOrderIndex == clientOrderIndex && o.MarketId == marketId && o.Side == side)
+                .MaxBy(o => o.OrderIndex);
+            var previous = shown;
+            var current = shown is not null
+                ? shown with { TxHash = txHash, UpdatedAt = _time.GetUtcNow() }
+                : new TrackedOrder
+                {
+                    ClientOrderIndex = clientOrderIndex, MarketId = marketId, Side = side, Price = price, InitialSize = size,
+                    RemainingSize = size, State = OrderState.Pending, TxHash = txHash, UpdatedAt = _time.GetUtcNow(),
+                };
+            if (shown is not null) _byIndex[shown.OrderIndex!.Value] = current;
+            else _pending.Add(current);
+            _outbox.Enqueue(new OrderChangedEventArgs(previous, current));
         }
 
         Dispatch();
