@@ -66,7 +66,7 @@ public sealed class WsContractTests(WsContractFixture f) : IClassFixture<WsContr
             .Where(m => m.ReturnType == subscriptionType)
             .OrderByDescending(m => m.GetParameters().Length)
             .First();
-        var channel = factory.Invoke(null, factory.GetParameters().Select(p => p.ParameterType == typeof(string) ? (object)"1h" : 1L).ToArray());
+        var channel = factory.Invoke(null, factory.GetParameters().Select(p => p.ParameterType == typeof(string) ? "1h" : p.ParameterType == typeof(short) ? (object)(short)1 : 1L).ToArray());
         var receive = typeof(WsContractTests).GetMethod(nameof(ReceiveAsync), BindingFlags.NonPublic | BindingFlags.Instance)!
             .MakeGenericMethod(record.BaseType!);
         return await (Task<object?>)receive.Invoke(this, [channel, frame, record])!;
