@@ -72,6 +72,29 @@ public sealed class OrderTrackingTests : IAsyncLifetime
         Assert.Equal(OrderState.Rejected, (await _maker.Orders.WaitForAsync(24, o => o.IsFinal, ct)).State);
     }
 
+    [Fact]
+    public async Task AccountState_follows_positions_and_open_orders_as_trades_happen()
+    {
+        var ct = Bounded();
+        var account = _maker.AccountState;
+        var changed = new SemaphoreSlim(0);
+        account.Changed += (_, _) => changed.Release();
+        await account.StartAsync(ct);
+        Assert.Empty(account.Snapshot.Positions);
+        Assert.Equal(100_000m, account.Snapshot.Collateral);
+
+        await _maker.CreateLimitOrderAsync(Eth, OrderSide.Sell, 0.5m, 3000.00m, clientOrderIndex: 31, cancellationToken: ct);
+        await _taker.CreateMarketOrderAsync(Eth, OrderSide.Buy, 0.2m, 3010.00m, cancellationToken: ct);
+
+        while (!(account.Snapshot.Positions is [{ MarketId: Eth, Size: -0.2m }] && account.Snapshot.OpenOrders is [{ FilledSize: 0.2m }]))
+        {
+            await changed.WaitAsync(ct);
+        }
+
+        var open = Assert.Single(account.Snapshot.OpenOrders);
+        Assert.Equal((31L, OrderState.PartiallyFilled, 0.3m), (open.ClientOrderIndex, open.State, open.RemainingSize));
+    }
+
     private async Task RunLifecycleAsync(bool dropInTheMiddle)
     {
         var ct = Bounded();
