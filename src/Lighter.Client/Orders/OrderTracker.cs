@@ -32,12 +32,12 @@ public sealed class OrderTracker : IAsyncDisposable
     /// <summary>Raised once per change of an order, in the order changes are applied (on the thread that applied it).</summary>
     public event EventHandler<OrderChangedEventArgs>? OrderChanged;
 
-    /// <summary>Every order seen since the tracker started (a snapshot).</summary>
+    /// <summary>Every order seen since the tracker started (a snapshot): by order index, then the pending ones in submission order.</summary>
     public IReadOnlyList<TrackedOrder> Orders
     {
         get
         {
-            lock (_gate) return [.. _pending, .. _byIndex.Values.OrderBy(o => o.OrderIndex)];
+            lock (_gate) return [.. _byIndex.Values.OrderBy(o => o.OrderIndex), .. _pending];
         }
     }
 
