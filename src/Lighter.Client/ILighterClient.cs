@@ -1,4 +1,5 @@
 using Lighter.Client.Markets;
+using Lighter.Client.Orders;
 using Lighter.Client.Streaming;
 using Lighter.Client.Submission;
 using Lighter.Client.Trading;
@@ -34,6 +35,28 @@ public partial interface ILighterClient : IDisposable, IAsyncDisposable
     /// signer for the account channels, the same clock and logging. Created on first use, closed with this client.
     /// </summary>
     LighterWebSocketClient Streams { get; }
+
+    /// <summary>
+    /// The configured account's orders, kept in sync from the account's order stream and reconciled from REST (call
+    /// <see cref="OrderTracker.StartAsync"/>). Created on first use, stopped with the client.
+    /// </summary>
+    /// <exception cref="LighterConfigurationException">No <see cref="LighterClientOptions.AccountIndex"/> is configured.</exception>
+    OrderTracker Orders { get; }
+
+    /// <summary>The configured account's balances, positions and open orders (call <see cref="AccountTracker.StartAsync"/>).</summary>
+    /// <exception cref="LighterConfigurationException">No <see cref="LighterClientOptions.AccountIndex"/> is configured.</exception>
+    AccountTracker AccountState { get; }
+
+    /// <summary>
+    /// Waits until the exchange has executed or rejected a submitted transaction: from <see cref="Orders"/> when it is
+    /// running, otherwise by looking the transaction up by hash (<c>GET tx</c>) until it is found. Only
+    /// <paramref name="cancellationToken"/> bounds the wait: when neither answers it waits until cancelled, then throws
+    /// <see cref="OperationCanceledException"/>.
+    /// </summary>
+    /// <param name="submission">What a submit method returned.</param>
+    /// <param name="cancellationToken">Bounds the wait (give it a timeout).</param>
+    /// <returns>Executed (with the order index, for an order) or rejected (with the exchange's reason, e.g. <c>canceled-post-only</c>).</returns>
+    Task<ExecutionResult> WaitForExecutionAsync(TxSubmission submission, CancellationToken cancellationToken = default);
 
     /// <summary>Leases a nonce, signs with it (<paramref name="sign"/>) and submits through <c>sendTx</c>.</summary>
     Task<TxSubmission> SubmitAsync(Func<long, WireTransaction> sign, CancellationToken cancellationToken = default);

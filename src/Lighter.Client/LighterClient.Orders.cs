@@ -21,7 +21,9 @@ public sealed partial class LighterClient
     {
         var market = await Markets.GetAsync(marketId, cancellationToken).ConfigureAwait(false);
         var order = NewOrder(market, side, size, price, OrderType.Limit, timeInForce, reduceOnly, 0, timeInForce == OrderTimeInForce.ImmediateOrCancel ? 0 : OrderExpiry.ForRestingOrder(expiry, TimeProvider), clientOrderIndex);
-        return await SubmitAsync(order, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var submission = await SubmitAsync(order, cancellationToken: cancellationToken).ConfigureAwait(false);
+        TrackPending(submission, marketId, side, price, size, clientOrderIndex);
+        return submission;
     }
 
     /// <summary>Places a market order (IOC) that fills no worse than <paramref name="worstPrice"/>.</summary>

@@ -156,6 +156,7 @@ public sealed partial class LighterClient : ILighterClient
     /// </summary>
     public void Dispose()
     {
+        DisposeTrackersAsync().AsTask().GetAwaiter().GetResult();
         TakeStreamsForDisposal()?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         DisposeHttpAndSigner();
     }
@@ -163,12 +164,20 @@ public sealed partial class LighterClient : ILighterClient
     /// <summary>Closes <see cref="Streams"/> and releases the HTTP pipeline and the signer built from the options.</summary>
     public async ValueTask DisposeAsync()
     {
+        await DisposeTrackersAsync().ConfigureAwait(false);
         if (TakeStreamsForDisposal() is { } streams)
         {
             await streams.DisposeAsync().ConfigureAwait(false);
         }
 
         DisposeHttpAndSigner();
+    }
+
+    private async ValueTask DisposeTrackersAsync()
+    {
+        var (orders, account) = TakeTrackersForDisposal();
+        if (account is not null) await account.DisposeAsync().ConfigureAwait(false);
+        if (orders is not null) await orders.DisposeAsync().ConfigureAwait(false);
     }
 
     private void DisposeHttpAndSigner()

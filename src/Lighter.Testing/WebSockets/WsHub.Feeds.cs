@@ -38,6 +38,14 @@ internal sealed partial class WsHub
                 w.WriteEndObject();
             }),
             "account_all" => WsSession.Build(w => WriteAccountAll(w, type, channel.Echo, _ex.RequireAccount(channel.Args[0]), [], null, now)),
+            "account_all_orders" => WsSession.Build(w =>
+            {
+                var account = _ex.RequireAccount(channel.Args[0]);
+                WsProtocol.StartChannelMessage(w, type, channel.Echo, now);
+                w.WriteNumber("account_id", account.Index);
+                WriteOrders(w, _ex.OrdersOf(account.Index).Where(o => o.IsActive).OrderBy(o => o.OrderIndex));
+                w.WriteEndObject();
+            }),
             _ => WsSession.Build(w =>
             {
                 var book = _ex.RequireBook(channel.Args[0]);
@@ -106,6 +114,18 @@ internal sealed partial class WsHub
         var id = accountIndex.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Broadcast("account_all:" + id, () => WsSession.Build(w =>
             WriteAccountAll(w, "update/account_all", "account_all:" + id, account, changedOrders, trades, now)));
+        if (changedOrders.Count > 0)
+        {
+            var all = "account_all_orders:" + id;
+            Broadcast(all, () => WsSession.Build(w =>
+            {
+                WsProtocol.StartChannelMessage(w, "update/account_all_orders", all, now);
+                w.WriteNumber("account_id", accountIndex);
+                WriteOrders(w, changedOrders);
+                w.WriteEndObject();
+            }));
+        }
+
         foreach (var market in changedOrders.Select(o => o.Market).Distinct())
         {
             var channel = $"account_orders:{market.MarketId}:{id}";

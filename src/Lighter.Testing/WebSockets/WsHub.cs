@@ -132,6 +132,10 @@ internal sealed partial class WsHub : IExchangeListener
                 {
                     _ex.CheckAuth(auth, channel.Args[1]);
                 }
+                else if (channel.Kind == "account_all_orders")
+                {
+                    _ex.CheckAuth(auth, channel.Args[0]);
+                }
 
                 var snapshot = Snapshot(channel);
                 lock (_sessionsGate)

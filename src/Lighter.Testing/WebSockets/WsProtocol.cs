@@ -20,6 +20,7 @@ internal static class WsProtocol
         ["height"] = 0,
         ["account_all"] = 1,
         ["account_orders"] = 2,
+        ["account_all_orders"] = 1,
     };
 
     /// <summary>Parses <c>order_book/0</c> (subscriptions use <c>/</c>; <c>:</c> is accepted too).</summary>

@@ -26,7 +26,7 @@ public sealed class RestModelFuzzTests
 
     private static readonly Type[] Models =
     [
-        typeof(Orders), typeof(OrderBookOrders), typeof(OrderBookDetails), typeof(DetailedAccounts), typeof(Candles),
+        typeof(Models.Orders), typeof(OrderBookOrders), typeof(OrderBookDetails), typeof(DetailedAccounts), typeof(Candles),
         typeof(NextNonce), typeof(AccountApiKeys), typeof(Fundings), typeof(ExchangeStats), typeof(Blocks),
     ];
 
@@ -39,7 +39,7 @@ public sealed class RestModelFuzzTests
         }
 
         // The bodies carry real content (prices as decimal strings, enums), so mutations reach the converters.
-        var orders = (Orders)JsonSerializer.Deserialize(Corpus().Single(c => c.Type == typeof(Orders)).Body, LighterJsonContext.Default.Orders)!;
+        var orders = (Models.Orders)JsonSerializer.Deserialize(Corpus().Single(c => c.Type == typeof(Models.Orders)).Body, LighterJsonContext.Default.Orders)!;
         Assert.Equal(3024.66m, Assert.Single(orders.Items).Price);
     }
 

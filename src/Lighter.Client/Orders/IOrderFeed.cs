@@ -1,0 +1,15 @@
+namespace Lighter.Client.Orders;
+
+/// <summary>Where a tracker's orders come from: REST for reconciliation, a stream for live changes.</summary>
+internal interface IOrderFeed
+{
+    /// <summary>The account's active orders, then its recent inactive ones (REST).</summary>
+    Task<IReadOnlyList<OrderObservation>> FetchAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Subscribes to the account's order stream. <paramref name="onOrders"/> gets each update's orders;
+    /// <paramref name="onResubscribed"/> runs on every subscription snapshot (the first and after each reconnect),
+    /// when changes may have been missed.
+    /// </summary>
+    Task<IAsyncDisposable> SubscribeAsync(Action<IReadOnlyList<OrderObservation>> onOrders, Func<CancellationToken, Task> onResubscribed, CancellationToken cancellationToken);
+}
