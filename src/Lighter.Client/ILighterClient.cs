@@ -1,5 +1,5 @@
 using Lighter.Client.Markets;
-using Lighter.Client.Orders;
+using Lighter.Client.Tracking;
 using Lighter.Client.Streaming;
 using Lighter.Client.Submission;
 using Lighter.Client.Trading;

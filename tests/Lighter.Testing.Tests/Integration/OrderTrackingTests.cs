@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Lighter.Client;
-using Lighter.Client.Orders;
+using Lighter.Client.Tracking;
 using Lighter.Signing;
 using Lighter.Signing.Transactions;
 

@@ -1,4 +1,4 @@
-namespace Lighter.Client.Orders;
+namespace Lighter.Client.Tracking;
 
 /// <summary>
 /// Balances, positions and open orders of one account, as a read-only <see cref="Snapshot"/> plus a

@@ -2,7 +2,7 @@ using System.Globalization;
 using Lighter.Client.Streaming.Messages;
 using Microsoft.Extensions.Logging;
 
-namespace Lighter.Client.Orders;
+namespace Lighter.Client.Tracking;
 
 /// <summary>Balances and positions of the client's account: <c>account_all</c> as the change signal, <c>account</c> (REST) as the source.</summary>
 internal sealed class ClientAccountFeed(LighterClient client, long account, ILogger logger) : IAccountFeed

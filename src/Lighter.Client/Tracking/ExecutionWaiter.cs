@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 
-namespace Lighter.Client.Orders;
+namespace Lighter.Client.Tracking;
 
 /// <summary>
 /// Waits for a transaction's outcome: from the order tracker when it is running (the order placed by the transaction

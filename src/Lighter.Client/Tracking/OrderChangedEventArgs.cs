@@ -1,4 +1,4 @@
-namespace Lighter.Client.Orders;
+namespace Lighter.Client.Tracking;
 
 /// <summary>One change of one tracked order.</summary>
 public sealed class OrderChangedEventArgs : EventArgs

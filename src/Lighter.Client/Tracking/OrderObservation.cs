@@ -2,7 +2,7 @@ using System.Globalization;
 using Lighter.Client.Streaming.Messages;
 using Lighter.Signing.Transactions;
 
-namespace Lighter.Client.Orders;
+namespace Lighter.Client.Tracking;
 
 /// <summary>One order as the exchange reported it (stream or REST), before it is merged into the tracker.</summary>
 internal sealed record OrderObservation(

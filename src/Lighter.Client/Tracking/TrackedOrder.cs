@@ -1,6 +1,6 @@
 using Lighter.Signing.Transactions;
 
-namespace Lighter.Client.Orders;
+namespace Lighter.Client.Tracking;
 
 /// <summary>One order as the tracker knows it; immutable, a new instance per change.</summary>
 public sealed record TrackedOrder

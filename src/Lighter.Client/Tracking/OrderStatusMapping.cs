@@ -1,4 +1,4 @@
-namespace Lighter.Client.Orders;
+namespace Lighter.Client.Tracking;
 
 /// <summary>Maps the exchange's <c>Order.status</c> text to <see cref="OrderState"/> and a reason.</summary>
 internal static class OrderStatusMapping

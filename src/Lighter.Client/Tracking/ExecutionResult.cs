@@ -1,4 +1,4 @@
-namespace Lighter.Client.Orders;
+namespace Lighter.Client.Tracking;
 
 /// <summary>What became of a submitted transaction.</summary>
 public enum ExecutionStatus

@@ -1,4 +1,4 @@
-namespace Lighter.Client.Orders;
+namespace Lighter.Client.Tracking;
 
 /// <summary>One position of the account, as the exchange last reported it.</summary>
 /// <param name="MarketId">The market.</param>

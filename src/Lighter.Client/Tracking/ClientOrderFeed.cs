@@ -1,7 +1,7 @@
 using Lighter.Client.Streaming.Messages;
 using Microsoft.Extensions.Logging;
 
-namespace Lighter.Client.Orders;
+namespace Lighter.Client.Tracking;
 
 /// <summary>Orders of the client's account: <c>account_all_orders</c> live, <c>accountActiveOrders</c>/<c>accountInactiveOrders</c> to reconcile.</summary>
 internal sealed class ClientOrderFeed(LighterClient client, long account, ILogger logger) : IOrderFeed

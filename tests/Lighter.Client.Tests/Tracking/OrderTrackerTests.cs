@@ -1,8 +1,8 @@
-using Lighter.Client.Orders;
+using Lighter.Client.Tracking;
 using Lighter.Signing.Transactions;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Lighter.Client.Tests.Orders;
+namespace Lighter.Client.Tests.Tracking;
 
 /// <summary>The tracker's merge rules on a scripted feed: states from the exchange's statuses, stale reports, pending orders, event order.</summary>
 public sealed class OrderTrackerTests

@@ -1,4 +1,4 @@
-namespace Lighter.Client.Orders;
+namespace Lighter.Client.Tracking;
 
 /// <summary>Where a tracker's orders come from: REST for reconciliation, a stream for live changes.</summary>
 internal interface IOrderFeed

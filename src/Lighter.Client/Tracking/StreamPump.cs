@@ -1,6 +1,6 @@
 using Lighter.Client.Streaming;
 
-namespace Lighter.Client.Orders;
+namespace Lighter.Client.Tracking;
 
 /// <summary>Reads a subscription on a background task until disposed; disposing stops the reader and unsubscribes.</summary>
 internal sealed class StreamPump<T> : IAsyncDisposable

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Lighter.Signing.Transactions;
 
-namespace Lighter.Client.Orders;
+namespace Lighter.Client.Tracking;
 
 /// <summary>
 /// The orders of one account, kept in sync from the account's order stream and reconciled from REST when it starts

@@ -1,4 +1,4 @@
-namespace Lighter.Client.Orders;
+namespace Lighter.Client.Tracking;
 
 /// <summary>Where an order stands in its life, as the tracker last saw it.</summary>
 public enum OrderState

@@ -1,4 +1,4 @@
-namespace Lighter.Client.Orders;
+namespace Lighter.Client.Tracking;
 
 /// <summary>Where an account tracker's balances and positions come from.</summary>
 internal interface IAccountFeed
