@@ -28,7 +28,7 @@ internal sealed class Dashboard(IAnsiConsole console, TimeProvider time)
         var now = time.GetUtcNow();
         if (now - _lastLine < TimeSpan.FromSeconds(1)) return;
         _lastLine = now;
-        console.WriteLine(Summary(s));
+        Console.Out.WriteLine(Summary(s)); // not Spectre: a log line must not wrap at its default width
     }
 
     public static string Summary(MakerStats s) => string.Create(CultureInfo.InvariantCulture,

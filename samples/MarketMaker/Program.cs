@@ -38,7 +38,7 @@ try
     {
         stats = await RunAsync(options, dashboard.Line, stop.Token);
     }
-    console.WriteLine("Stopped: " + Dashboard.Summary(stats));
+    Console.Out.WriteLine("Stopped: " + Dashboard.Summary(stats));
     return 0;
 }
 catch (Exception e) when (e is InvalidOperationException or HttpRequestException or ArgumentException
