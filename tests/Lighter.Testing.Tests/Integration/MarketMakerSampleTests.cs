@@ -32,6 +32,9 @@ public sealed class MarketMakerSampleTests
         Assert.True(stats.AsksPlaced > 0, "no ask was placed");
         Assert.True(stats.Fills > 0, "the taker never filled the bot");
         Assert.True(renders > 10, $"the dashboard was refreshed only {renders} times");
+        // A quote is replaced only after a fill or a requote: more placements would mean double-quoting (e.g. after the drop).
+        Assert.True(stats.BidsPlaced + stats.AsksPlaced <= 2 + stats.Fills + stats.Requotes,
+            $"placed {stats.BidsPlaced}/{stats.AsksPlaced} with {stats.Fills} fills and {stats.Requotes} requotes");
         Assert.Empty(unknown);
         Assert.Empty(exchangeOpen);
         Assert.Empty(trackedOpen);
