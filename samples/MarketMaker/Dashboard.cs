@@ -1,5 +1,5 @@
 using System.Globalization;
-using Lighter.Client.Orders;
+using Lighter.Client.Tracking;
 using Spectre.Console;
 
 namespace MarketMaker;

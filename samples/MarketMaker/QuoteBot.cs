@@ -1,6 +1,6 @@
 using Lighter.Client;
 using Lighter.Client.Markets;
-using Lighter.Client.Orders;
+using Lighter.Client.Tracking;
 using Lighter.Signing.Transactions;
 
 namespace MarketMaker;

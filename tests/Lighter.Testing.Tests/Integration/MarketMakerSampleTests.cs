@@ -1,4 +1,4 @@
-using Lighter.Client.Orders;
+using Lighter.Client.Tracking;
 using MarketMaker;
 
 namespace Lighter.Testing.Tests.Integration;
