@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Reflection;
+
+namespace Lighter.Client.Diagnostics;
+
+/// <summary>
+/// Names of the <see cref="ActivitySource"/> and <see cref="Meter"/> the client reports through, for
+/// <c>AddSource(LighterTelemetry.ActivitySourceName)</c> / <c>AddMeter(LighterTelemetry.MeterName)</c>.
+/// Tags never carry auth tokens, signatures, keys or transaction bodies.
+/// </summary>
+public static class LighterTelemetry
+{
+    /// <summary>Name of the activity source: one span per REST call.</summary>
+    public const string ActivitySourceName = "Lighter.Client";
+
+    /// <summary>Name of the meter holding the client's instruments.</summary>
+    public const string MeterName = "Lighter.Client";
+
+    /// <summary>Counter of REST requests (unit <c>{request}</c>; tags <c>lighter.operation</c>, <c>http.request.method</c>, <c>http.response.status_code</c>).</summary>
+    public const string RestRequestsInstrument = "lighter.rest.requests";
+
+    /// <summary>Histogram of REST call durations including retries (unit <c>s</c>; same tags as <see cref="RestRequestsInstrument"/>).</summary>
+    public const string RestDurationInstrument = "lighter.rest.duration";
+
+    private static readonly string Version =
+        typeof(LighterTelemetry).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+
+    internal static readonly ActivitySource Source = new(ActivitySourceName, Version);
+
+    internal static readonly Meter Meter = new(MeterName, Version);
+
+    internal static readonly Counter<long> RestRequests =
+        Meter.CreateCounter<long>(RestRequestsInstrument, "{request}", "REST requests by operation and status.");
+
+    internal static readonly Histogram<double> RestDuration =
+        Meter.CreateHistogram<double>(RestDurationInstrument, "s", "REST call duration including retries.");
+}
