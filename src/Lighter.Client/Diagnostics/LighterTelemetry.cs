@@ -23,6 +23,9 @@ public static class LighterTelemetry
     /// <summary>Histogram of REST call durations including retries (unit <c>s</c>; same tags as <see cref="RestRequestsInstrument"/>).</summary>
     public const string RestDurationInstrument = "lighter.rest.duration";
 
+    /// <summary>Counter of retried REST attempts (unit <c>{retry}</c>; tags <c>lighter.operation</c>, <c>http.response.status_code</c> of the retried answer, absent for transport faults).</summary>
+    public const string RestRetriesInstrument = "lighter.rest.retries";
+
     private static readonly string Version =
         typeof(LighterTelemetry).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
@@ -35,4 +38,7 @@ public static class LighterTelemetry
 
     internal static readonly Histogram<double> RestDuration =
         Meter.CreateHistogram<double>(RestDurationInstrument, "s", "REST call duration including retries.");
+
+    internal static readonly Counter<long> RestRetries =
+        Meter.CreateCounter<long>(RestRetriesInstrument, "{retry}", "Retried REST attempts.");
 }

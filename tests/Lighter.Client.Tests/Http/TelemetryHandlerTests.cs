@@ -38,7 +38,7 @@ public sealed class TelemetryHandlerTests : IDisposable
         _meters.SetMeasurementEventCallback<long>((i, v, tags, _) => _measurements.Enqueue((i.Name, v, tags.ToArray())));
         _meters.SetMeasurementEventCallback<double>((i, v, tags, _) => _measurements.Enqueue((i.Name, v, tags.ToArray())));
         _meters.Start();
-        var options = new LighterClientOptions { MaxRetries = 0 };
+        var options = new LighterClientOptions { MaxRetries = 2, RetryBaseDelay = TimeSpan.FromMilliseconds(200) };
         _http = new HttpClient(LighterHttpPipeline.Create(options, _time, null, null, new SocketsHttpHandler())) { BaseAddress = _server.BaseUri() };
     }
 
@@ -97,6 +97,27 @@ public sealed class TelemetryHandlerTests : IDisposable
         Assert.Single(_measurements, m => m.Name == LighterTelemetry.RestRequestsInstrument
             && m.Tags.Contains(new("lighter.operation", "telemetryRefused"))
             && m.Tags.Contains(new("http.response.status_code", 400)));
+    }
+
+    [Fact]
+    public async Task A_retried_read_counts_the_retry_and_tags_the_span_with_the_retry_count()
+    {
+        var calls = 0;
+        _server.Given(Request.Create().WithPath("/api/v1/telemetryRetry")).RespondWith(Response.Create().WithCallback(_ =>
+        {
+            var status = Interlocked.Increment(ref calls) == 1 ? 503 : 200;
+            return ((Response)Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json")
+                .WithBody(status == 200 ? """{"code":200}""" : """{"code":503}""")).ResponseMessage;
+        }));
+
+        using var response = await _time.PumpAsync(_http.GetAsync("api/v1/telemetryRetry"), TimeSpan.FromMilliseconds(100));
+
+        var span = Assert.Single(SpansFor("telemetryRetry"));
+        Assert.Equal(1, span.GetTagItem("lighter.retry_count"));
+        Assert.Equal(200, span.GetTagItem("http.response.status_code"));
+        var retry = Assert.Single(_measurements, m => m.Name == LighterTelemetry.RestRetriesInstrument
+            && m.Tags.Contains(new("lighter.operation", "telemetryRetry")));
+        Assert.Contains(new KeyValuePair<string, object?>("http.response.status_code", 503), retry.Tags);
     }
 
     [Theory]
