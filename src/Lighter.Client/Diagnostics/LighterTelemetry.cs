@@ -26,6 +26,9 @@ public static class LighterTelemetry
     /// <summary>Counter of retried REST attempts (unit <c>{retry}</c>; tags <c>lighter.operation</c>, <c>http.response.status_code</c> of the retried answer, absent for transport faults).</summary>
     public const string RestRetriesInstrument = "lighter.rest.retries";
 
+    /// <summary>Counter of HTTP 429 answers, retried or final (unit <c>{response}</c>; tag <c>lighter.operation</c>).</summary>
+    public const string RestThrottledInstrument = "lighter.rest.throttled";
+
     private static readonly string Version =
         typeof(LighterTelemetry).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
@@ -41,4 +44,13 @@ public static class LighterTelemetry
 
     internal static readonly Counter<long> RestRetries =
         Meter.CreateCounter<long>(RestRetriesInstrument, "{retry}", "Retried REST attempts.");
+
+    internal static readonly Counter<long> RestThrottled =
+        Meter.CreateCounter<long>(RestThrottledInstrument, "{response}", "HTTP 429 answers, retried or final.");
+
+    /// <summary>Counts one 429 answer for <paramref name="operation"/>.</summary>
+    internal static void Throttled(string operation)
+    {
+        if (RestThrottled.Enabled) RestThrottled.Add(1, new KeyValuePair<string, object?>("lighter.operation", operation));
+    }
 }

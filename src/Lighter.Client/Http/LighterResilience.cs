@@ -91,9 +91,12 @@ internal static class LighterResilience
             span.SetTag("lighter.retry_count", retries);
         }
 
+        if (!LighterTelemetry.RestRetries.Enabled && !LighterTelemetry.RestThrottled.Enabled) return;
+        var operation = OperationName.FromUri(request?.RequestUri);
+        if (retried?.StatusCode == HttpStatusCode.TooManyRequests) LighterTelemetry.Throttled(operation);
         if (!LighterTelemetry.RestRetries.Enabled) return;
         LighterTelemetry.RestRetries.Add(1,
-            new KeyValuePair<string, object?>("lighter.operation", OperationName.FromUri(request?.RequestUri)),
+            new KeyValuePair<string, object?>("lighter.operation", operation),
             new KeyValuePair<string, object?>("http.response.status_code", retried is null ? null : (int)retried.StatusCode));
     }
 }

@@ -14,7 +14,7 @@ internal sealed class TelemetryHandler : DelegatingHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         var metered = LighterTelemetry.RestRequests.Enabled || LighterTelemetry.RestDuration.Enabled;
-        if (!metered && !LighterTelemetry.Source.HasListeners())
+        if (!metered && !LighterTelemetry.RestThrottled.Enabled && !LighterTelemetry.Source.HasListeners())
         {
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
@@ -48,6 +48,7 @@ internal sealed class TelemetryHandler : DelegatingHandler
         finally
         {
             activity?.SetTag("http.response.status_code", status);
+            if (status == 429) LighterTelemetry.Throttled(operation); // retried 429s are counted by the retry strategy
             if (metered)
             {
                 var tags = new TagList

@@ -120,6 +120,20 @@ public sealed class TelemetryHandlerTests : IDisposable
         Assert.Contains(new KeyValuePair<string, object?>("http.response.status_code", 503), retry.Tags);
     }
 
+    [Fact]
+    public async Task Each_429_answer_is_counted_once_whether_retried_or_final()
+    {
+        Answer("/api/v1/telemetryThrottled", 429, """{"code":23000,"message":"Too Many Requests!"}""");
+
+        await Assert.ThrowsAsync<LighterApiException>(() => _time.PumpAsync(_http.GetAsync("api/v1/telemetryThrottled"), TimeSpan.FromMilliseconds(100)));
+
+        var answers = _server.LogEntries.Count(e => e.RequestMessage?.Path == "/api/v1/telemetryThrottled");
+        var throttled = _measurements.Count(m => m.Name == LighterTelemetry.RestThrottledInstrument
+            && m.Tags.Contains(new("lighter.operation", "telemetryThrottled")));
+        Assert.True(answers >= 1);
+        Assert.Equal(answers, throttled);
+    }
+
     [Theory]
     [InlineData("https://x.test/api/v1/account?auth=abc", "/api/v1/account")]
     [InlineData("api/v1/orders?auth=abc#frag", "api/v1/orders")]
