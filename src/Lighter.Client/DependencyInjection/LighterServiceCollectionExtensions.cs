@@ -55,6 +55,7 @@ public static partial class LighterServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LighterClientOptions>, LighterClientOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new LighterRateLimiter(Options(sp), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddTransient<TelemetryHandler>();
         services.TryAddTransient<LighterErrorHandler>();
         services.TryAddTransient(sp => new RateLimitingHandler(sp.GetRequiredService<LighterRateLimiter>()));
         services.TryAddSingleton(CreateClient);
@@ -79,6 +80,7 @@ public static partial class LighterServiceCollectionExtensions
             http.BaseAddress = Options(sp).ResolveEnvironment().BaseUrl;
             http.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline owns timeouts
         });
+        builder.AddHttpMessageHandler<TelemetryHandler>();
         builder.AddHttpMessageHandler<LighterErrorHandler>();
         builder.AddResilienceHandler("lighter", (pipeline, context) => LighterResilience.Configure(pipeline, Options(context.ServiceProvider)));
         builder.AddHttpMessageHandler<RateLimitingHandler>();

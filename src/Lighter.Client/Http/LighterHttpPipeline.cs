@@ -6,7 +6,7 @@ namespace Lighter.Client.Http;
 
 /// <summary>
 /// Builds the handler chain every Lighter request goes through, outermost first:
-/// errors → resilience (timeouts, retries, circuit breaker) → rate limit → auth token → transport.
+/// telemetry → errors → resilience (timeouts, retries, circuit breaker) → rate limit → auth token → transport.
 /// The DI registration builds the same chain on <c>IHttpClientFactory</c>.
 /// </summary>
 internal static class LighterHttpPipeline
@@ -43,6 +43,7 @@ internal static class LighterHttpPipeline
 
         var resilience = LighterResilience.CreateHandler(options, timeProvider);
         resilience.InnerHandler = inner;
-        return new LighterErrorHandler(loggerFactory?.CreateLogger<LighterErrorHandler>()) { InnerHandler = resilience };
+        var errors = new LighterErrorHandler(loggerFactory?.CreateLogger<LighterErrorHandler>()) { InnerHandler = resilience };
+        return new TelemetryHandler { InnerHandler = errors };
     }
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Lighter.Client.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
@@ -32,6 +34,11 @@ internal static class LighterResilience
                 UseJitter = true,
                 ShouldRetryAfterHeader = true,
                 ShouldHandle = static args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.GetRequestMessage())),
+                OnRetry = static args =>
+                {
+                    RecordRetry(args.Context.GetRequestMessage(), args.Outcome.Result, args.AttemptNumber + 1);
+                    return ValueTask.CompletedTask;
+                },
             });
         }
 
@@ -74,5 +81,22 @@ internal static class LighterResilience
 
         var idempotent = request is null || request.Method == HttpMethod.Get || request.Method == HttpMethod.Head;
         return idempotent && HttpClientResiliencePredicates.IsTransient(outcome);
+    }
+
+    /// <summary>Counts a retry and stamps the running REST span with the retries so far (no-op when nobody listens).</summary>
+    private static void RecordRetry(HttpRequestMessage? request, HttpResponseMessage? retried, int retries)
+    {
+        if (Activity.Current is { } span && span.Source == LighterTelemetry.Source)
+        {
+            span.SetTag("lighter.retry_count", retries);
+        }
+
+        if (!LighterTelemetry.RestRetries.Enabled && !LighterTelemetry.RestThrottled.Enabled) return;
+        var operation = OperationName.FromUri(request?.RequestUri);
+        if (retried?.StatusCode == HttpStatusCode.TooManyRequests) LighterTelemetry.Throttled(operation);
+        if (!LighterTelemetry.RestRetries.Enabled) return;
+        LighterTelemetry.RestRetries.Add(1,
+            new KeyValuePair<string, object?>("lighter.operation", operation),
+            new KeyValuePair<string, object?>("http.response.status_code", retried is null ? null : (int)retried.StatusCode));
     }
 }

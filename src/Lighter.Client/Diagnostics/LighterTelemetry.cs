@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Reflection;
+
+namespace Lighter.Client.Diagnostics;
+
+/// <summary>
+/// Names of the <see cref="ActivitySource"/> and <see cref="Meter"/> the client reports through, for
+/// <c>AddSource(LighterTelemetry.ActivitySourceName)</c> / <c>AddMeter(LighterTelemetry.MeterName)</c>.
+/// Tags never carry auth tokens, signatures, keys or transaction bodies.
+/// </summary>
+public static class LighterTelemetry
+{
+    /// <summary>Name of the activity source: one span per REST call.</summary>
+    public const string ActivitySourceName = "Lighter.Client";
+
+    /// <summary>Name of the meter holding the client's instruments.</summary>
+    public const string MeterName = "Lighter.Client";
+
+    /// <summary>Counter of REST requests (unit <c>{request}</c>; tags <c>lighter.operation</c>, <c>http.request.method</c>, <c>http.response.status_code</c>).</summary>
+    public const string RestRequestsInstrument = "lighter.rest.requests";
+
+    /// <summary>Histogram of REST call durations including retries (unit <c>s</c>; same tags as <see cref="RestRequestsInstrument"/>).</summary>
+    public const string RestDurationInstrument = "lighter.rest.duration";
+
+    /// <summary>Counter of retried REST attempts (unit <c>{retry}</c>; tags <c>lighter.operation</c>, <c>http.response.status_code</c> of the retried answer, absent for transport faults).</summary>
+    public const string RestRetriesInstrument = "lighter.rest.retries";
+
+    /// <summary>Counter of HTTP 429 answers, retried or final (unit <c>{response}</c>; tag <c>lighter.operation</c>).</summary>
+    public const string RestThrottledInstrument = "lighter.rest.throttled";
+
+    private static readonly string Version =
+        typeof(LighterTelemetry).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+
+    internal static readonly ActivitySource Source = new(ActivitySourceName, Version);
+
+    internal static readonly Meter Meter = new(MeterName, Version);
+
+    internal static readonly Counter<long> RestRequests =
+        Meter.CreateCounter<long>(RestRequestsInstrument, "{request}", "REST requests by operation and status.");
+
+    internal static readonly Histogram<double> RestDuration =
+        Meter.CreateHistogram<double>(RestDurationInstrument, "s", "REST call duration including retries.");
+
+    internal static readonly Counter<long> RestRetries =
+        Meter.CreateCounter<long>(RestRetriesInstrument, "{retry}", "Retried REST attempts.");
+
+    internal static readonly Counter<long> RestThrottled =
+        Meter.CreateCounter<long>(RestThrottledInstrument, "{response}", "HTTP 429 answers, retried or final.");
+
+    /// <summary>Counts one 429 answer for <paramref name="operation"/>.</summary>
+    internal static void Throttled(string operation)
+    {
+        if (RestThrottled.Enabled) RestThrottled.Add(1, new KeyValuePair<string, object?>("lighter.operation", operation));
+    }
+}
