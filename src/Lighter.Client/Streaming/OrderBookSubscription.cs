@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using Lighter.Client.OrderBooks;
 
 namespace Lighter.Client.Streaming;
@@ -29,6 +31,34 @@ public sealed class OrderBookSubscription : IAsyncDisposable
     /// up reconnecting (the book then keeps its last levels and stays <see cref="LocalOrderBookStatus.Disconnected"/>).
     /// </summary>
     public Task Completion => _sink.Completion;
+
+    /// <summary>
+    /// The book as a sequence of snapshots (top <paramref name="depth"/> levels per side), one after each change.
+    /// Overflow policy: <b>coalesce to the latest</b> — the buffer holds one snapshot, so a slow consumer skips
+    /// intermediate states and always reads the newest book (a book consumer wants state, not every delta).
+    /// Ends when the subscription is disposed; throws <see cref="LighterConnectionException"/> when the client gave up.
+    /// </summary>
+    /// <param name="depth">Levels per side in each snapshot; at least 1.</param>
+    /// <param name="cancellationToken">Ends the enumeration.</param>
+    public async IAsyncEnumerable<OrderBookSnapshot> ReadSnapshotsAsync(int depth = int.MaxValue, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(depth, 1, nameof(depth));
+        var latest = Channel.CreateBounded<OrderBookSnapshot>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest });
+        void OnChanged(object? sender, OrderBookChangedEventArgs e) => latest.Writer.TryWrite(Book.GetSnapshot(depth));
+        Book.Changed += OnChanged;
+        _ = _sink.Completion.ContinueWith(t => latest.Writer.TryComplete(t.Exception?.InnerException), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        try
+        {
+            await foreach (var snapshot in latest.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return snapshot;
+            }
+        }
+        finally
+        {
+            Book.Changed -= OnChanged;
+        }
+    }
 
     /// <summary>Unsubscribes; the book keeps its last state.</summary>
     public async ValueTask DisposeAsync()
