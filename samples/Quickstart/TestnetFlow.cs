@@ -16,6 +16,7 @@ internal static class TestnetFlow
 {
     public static async Task<TimeSpan> RunAsync(IAnsiConsole console, CancellationToken cancellationToken)
     {
+        LoadDotEnv();
         var options = new LighterClientOptions { Environment = "testnet" };
         LighterEnvironmentVariables.Apply(options);
         var environment = options.ResolveEnvironment();
@@ -65,5 +66,19 @@ internal static class TestnetFlow
         await client.CancelOrderAsync(eth.MarketId, 101, cancellationToken);
         Report.Positions(console, await Positions.ReadAsync("you", client, eth, cancellationToken));
         return clock.Elapsed;
+    }
+
+    /// <summary>LIGHTER_* from a <c>.env</c> file in the working directory, when there is one; a variable already set wins.</summary>
+    private static void LoadDotEnv()
+    {
+        if (!File.Exists(".env")) return;
+        var pairs = DotNetEnv.Env.Load(".env", new DotNetEnv.LoadOptions(setEnvVars: false, clobberExistingVars: false, onlyExactPath: true));
+        foreach (var (name, value) in pairs)
+        {
+            if (name.StartsWith("LIGHTER_", StringComparison.Ordinal) && Environment.GetEnvironmentVariable(name) is null)
+            {
+                Environment.SetEnvironmentVariable(name, value);
+            }
+        }
     }
 }

@@ -15,10 +15,24 @@ public static class Program
     /// <param name="args">Command-line arguments.</param>
     /// <returns>The process exit code (see <see cref="ExitCodes"/>).</returns>
     /// <remarks>
-    /// System.CommandLine's own Ctrl+C handling is off: it would end the process with 130 even when a command stops
+    /// <c>LIGHTER_*</c> variables not set in the environment are read from a <c>.env</c> file in the working directory
+    /// first (<see cref="DotEnvFile"/>). System.CommandLine's own Ctrl+C handling is off: it would end the process with 130 even when a command stops
     /// cleanly. Long-running commands listen for SIGINT/SIGTERM themselves (<see cref="Commands.TerminationSignals"/>).
     /// </remarks>
-    public static Task<int> Main(string[] args) => Run(args, new InvocationConfiguration { ProcessTerminationTimeout = null });
+    public static async Task<int> Main(string[] args)
+    {
+        try
+        {
+            DotEnvFile.Load(Environment.CurrentDirectory);
+        }
+        catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
+            return 2;
+        }
+
+        return await Run(args, new InvocationConfiguration { ProcessTerminationTimeout = null }).ConfigureAwait(false);
+    }
 
     /// <summary>Parses and runs <paramref name="args"/> with the given output streams (used by tests in-process).</summary>
     /// <param name="args">Command-line arguments.</param>
