@@ -107,17 +107,22 @@ public sealed partial class LighterClient
         return await SubmitAsync(order, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
-    private static CreateOrder NewOrder(MarketInfo market, OrderSide side, decimal size, decimal price, OrderType type, OrderTimeInForce tif, bool reduceOnly, uint trigger, long expiry, long clientOrderIndex) => new()
+    private static CreateOrder NewOrder(MarketInfo market, OrderSide side, decimal size, decimal price, OrderType type, OrderTimeInForce tif, bool reduceOnly, uint trigger, long expiry, long clientOrderIndex)
     {
-        MarketIndex = market.MarketId,
-        ClientOrderIndex = clientOrderIndex,
-        BaseAmount = market.ToBaseAmount(size),
-        Price = market.ToPrice(price),
-        Side = side,
-        Type = type,
-        TimeInForce = tif,
-        ReduceOnly = reduceOnly,
-        TriggerPrice = trigger,
-        OrderExpiry = expiry,
-    };
+        var order = new CreateOrder
+        {
+            MarketIndex = market.MarketId,
+            ClientOrderIndex = clientOrderIndex,
+            BaseAmount = market.ToBaseAmount(size),
+            Price = market.ToPrice(price),
+            Side = side,
+            Type = type,
+            TimeInForce = tif,
+            ReduceOnly = reduceOnly,
+            TriggerPrice = trigger,
+            OrderExpiry = expiry,
+        };
+        market.CheckMinimums(size, price, reduceOnly);   // after the precision checks, before anything is signed
+        return order;
+    }
 }

@@ -49,7 +49,7 @@ public sealed partial class LighterClient : ILighterClient
             nonces = NewNonceManager(account, key);
         }
 
-        Markets = new Markets.MarketCatalog(Http, TimeProvider, options.MarketMetadataTtl, LoggerFactory.CreateLogger<Markets.MarketCatalog>());
+        Markets = new Markets.MarketCatalog(ct => Order.OrderBookDetailsAsync(cancellationToken: ct), TimeProvider, options.MarketMetadataTtl, LoggerFactory.CreateLogger<Markets.MarketCatalog>());
         if (nonces is not null)
         {
             Submitter = NewSubmitter(nonces);

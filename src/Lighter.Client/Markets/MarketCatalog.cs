@@ -1,32 +1,29 @@
-using System.Globalization;
 using System.Text.Json;
 using Lighter.Client.Logging;
+using Lighter.Client.Models;
+using Lighter.Client.Serialization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Lighter.Client.Markets;
 
 /// <summary>
-/// Market metadata (decimals, minimum size) from <c>orderBookDetails</c>, cached for a configurable time and
-/// refreshed on demand or when a market is unknown (a new listing).
+/// Market metadata (decimals, minimum size and value) from the generated <c>orderBookDetails</c> operation, cached for
+/// a configurable time and refreshed on demand or when a market is unknown (a new listing).
 /// </summary>
 public sealed class MarketCatalog
 {
-    private readonly HttpClient _http;
+    private readonly Func<CancellationToken, Task<OrderBookDetails>> _fetch;
     private readonly TimeProvider _time;
     private readonly TimeSpan _ttl;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private volatile Snapshot? _snapshot;
 
-    /// <summary>Creates the catalog.</summary>
-    /// <param name="http">HTTP client running the Lighter pipeline.</param>
-    /// <param name="timeProvider">Clock for freshness.</param>
-    /// <param name="ttl">How long fetched metadata is trusted.</param>
-    /// <param name="logger">Optional logger.</param>
-    public MarketCatalog(HttpClient http, TimeProvider timeProvider, TimeSpan ttl, ILogger? logger = null)
+    /// <summary>Creates the catalog over the operation that lists the markets (the client's <c>Order.OrderBookDetailsAsync</c>).</summary>
+    internal MarketCatalog(Func<CancellationToken, Task<OrderBookDetails>> fetch, TimeProvider timeProvider, TimeSpan ttl, ILogger? logger = null)
     {
-        _http = http ?? throw new ArgumentNullException(nameof(http));
+        _fetch = fetch ?? throw new ArgumentNullException(nameof(fetch));
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _ttl = ttl;
         _logger = logger ?? NullLogger.Instance;
@@ -34,24 +31,57 @@ public sealed class MarketCatalog
 
     /// <summary>Returns a market's metadata, fetching when the cache is stale or the market is not in it.</summary>
     /// <exception cref="ArgumentException">The exchange does not list the market.</exception>
-    public async ValueTask<MarketInfo> GetAsync(short marketId, CancellationToken cancellationToken = default)
-    {
-        var snapshot = _snapshot;
-        if (snapshot is not null && _time.GetUtcNow() < snapshot.FreshUntil && snapshot.Markets.TryGetValue(marketId, out var cached))
-        {
-            return cached;
-        }
+    public async ValueTask<MarketInfo> GetAsync(short marketId, CancellationToken cancellationToken = default) =>
+        await FindAsync(markets => markets.GetValueOrDefault(marketId), cancellationToken).ConfigureAwait(false)
+        ?? throw new ArgumentException($"Market {marketId} is not listed by the exchange.", nameof(marketId));
 
-        snapshot = await RefreshAsync(cancellationToken).ConfigureAwait(false);
-        return snapshot.Markets.TryGetValue(marketId, out var market)
-            ? market
-            : throw new ArgumentException($"Market {marketId} is not listed by the exchange.", nameof(marketId));
+    /// <summary>Returns a market by its symbol (<c>ETH</c>, <c>ETH/USDC</c>; case-insensitive).</summary>
+    /// <exception cref="ArgumentException">The exchange lists no market with that symbol.</exception>
+    public async ValueTask<MarketInfo> GetAsync(string symbol, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
+        return await FindAsync(markets => markets.Values.FirstOrDefault(m => string.Equals(m.Symbol, symbol.Trim(), StringComparison.OrdinalIgnoreCase)), cancellationToken).ConfigureAwait(false)
+            ?? throw new ArgumentException($"No market with symbol '{symbol}' is listed by the exchange.", nameof(symbol));
     }
 
     /// <summary>Fetches all markets now.</summary>
     /// <returns>The markets by id.</returns>
     public async Task<IReadOnlyDictionary<short, MarketInfo>> GetAllAsync(CancellationToken cancellationToken = default) =>
         (await RefreshAsync(cancellationToken).ConfigureAwait(false)).Markets;
+
+    /// <summary>The markets of an <c>orderBookDetails</c> answer, perps and spot, by id.</summary>
+    internal static Dictionary<short, MarketInfo> From(OrderBookDetails details)
+    {
+        var markets = new Dictionary<short, MarketInfo>();
+        foreach (var m in details.Items)
+        {
+            markets[m.MarketId] = new MarketInfo(m.MarketId, m.Symbol, false, m.SizeDecimals, m.PriceDecimals, m.MinBaseAmount, m.MinQuoteAmount);
+        }
+
+        foreach (var m in details.SpotOrderBookDetails)
+        {
+            markets[m.MarketId] = new MarketInfo(m.MarketId, m.Symbol, true, m.SizeDecimals, m.PriceDecimals, m.MinBaseAmount, m.MinQuoteAmount);
+        }
+
+        return markets;
+    }
+
+    /// <summary>Reads an <c>orderBookDetails</c> body (tests and tools).</summary>
+    internal static Dictionary<short, MarketInfo> Parse(ReadOnlySpan<byte> json) =>
+        From(JsonSerializer.Deserialize(json, LighterJsonContext.Default.OrderBookDetails)
+             ?? throw new JsonException("The orderBookDetails answer is null."));
+
+    private async ValueTask<MarketInfo?> FindAsync(Func<Dictionary<short, MarketInfo>, MarketInfo?> find, CancellationToken cancellationToken)
+    {
+        var snapshot = _snapshot;
+        if (snapshot is not null && _time.GetUtcNow() < snapshot.FreshUntil && find(snapshot.Markets) is { } cached)
+        {
+            return cached;
+        }
+
+        // Stale, or not listed in what we have (a new listing): ask again once.
+        return find((await RefreshAsync(cancellationToken).ConfigureAwait(false)).Markets);
+    }
 
     private async Task<Snapshot> RefreshAsync(CancellationToken cancellationToken)
     {
@@ -61,9 +91,7 @@ public sealed class MarketCatalog
         {
             // Another caller refreshed while we waited.
             if (_snapshot is { } current && !ReferenceEquals(current, before)) return current;
-            using var response = await _http.GetAsync("api/v1/orderBookDetails", cancellationToken).ConfigureAwait(false);
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            var markets = Parse(body);
+            var markets = From(await _fetch(cancellationToken).ConfigureAwait(false));
             LighterLog.MarketsRefreshed(_logger, markets.Count);
             var snapshot = new Snapshot(markets, _time.GetUtcNow() + _ttl);
             _snapshot = snapshot;
@@ -73,32 +101,6 @@ public sealed class MarketCatalog
         {
             _refresh.Release();
         }
-    }
-
-    internal static Dictionary<short, MarketInfo> Parse(ReadOnlySpan<byte> json)
-    {
-        var reader = new Utf8JsonReader(json);
-        using var document = JsonDocument.ParseValue(ref reader);
-        var markets = new Dictionary<short, MarketInfo>();
-        foreach (var (property, isSpot) in new[] { ("order_book_details", false), ("spot_order_book_details", true) })
-        {
-            if (!document.RootElement.TryGetProperty(property, out var list) || list.ValueKind != JsonValueKind.Array) continue;
-            foreach (var item in list.EnumerateArray())
-            {
-                var id = item.GetProperty("market_id").GetInt16();
-                markets[id] = new MarketInfo(
-                    id,
-                    item.TryGetProperty("symbol", out var symbol) ? symbol.GetString() ?? string.Empty : string.Empty,
-                    isSpot,
-                    item.GetProperty("size_decimals").GetInt32(),
-                    item.GetProperty("price_decimals").GetInt32(),
-                    item.TryGetProperty("min_base_amount", out var min) && min.ValueKind == JsonValueKind.String
-                        ? decimal.Parse(min.GetString()!, NumberStyles.Number, CultureInfo.InvariantCulture)
-                        : 0m);
-            }
-        }
-
-        return markets;
     }
 
     private sealed record Snapshot(Dictionary<short, MarketInfo> Markets, DateTimeOffset FreshUntil);

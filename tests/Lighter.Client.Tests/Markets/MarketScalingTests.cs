@@ -1,3 +1,4 @@
+using Lighter.Client.Tests.Support;
 using Lighter.Client.Markets;
 using Microsoft.Extensions.Time.Testing;
 
@@ -54,15 +55,37 @@ public class MarketScalingTests
     }
 
     [Fact]
-    public void Catalog_parses_perps_and_spot_details()
+    public void Catalog_reads_perps_and_spot_details_from_the_generated_model()
     {
-        var json = """
-            {"code":200,"order_book_details":[{"symbol":"ETH","market_id":0,"size_decimals":4,"price_decimals":2,"min_base_amount":"0.0050"}],
-             "spot_order_book_details":[{"symbol":"ETH/USDC","market_id":2048,"size_decimals":3,"price_decimals":2,"min_base_amount":"0.001"}]}
-            """u8;
-        var markets = MarketCatalog.Parse(json);
+        var json = OrderBookDetailsJson.Of(
+            new OrderBookDetailsJson.Market(0, "ETH", SizeDecimals: 4, PriceDecimals: 2, MinBase: 0.005m),
+            new OrderBookDetailsJson.Market(2048, "ETH/USDC", SizeDecimals: 3, PriceDecimals: 2, MinBase: 0.001m, MinQuote: 1m, Spot: true));
+        var markets = MarketCatalog.Parse(System.Text.Encoding.UTF8.GetBytes(json));
         Assert.Equal(Eth, markets[0]);
         Assert.True(markets[2048].IsSpot);
-        Assert.Equal(3, markets[2048].SizeDecimals);
+        Assert.Equal((3, 1m), (markets[2048].SizeDecimals, markets[2048].MinQuoteAmount));
     }
+
+    [Fact]
+    public void A_catalog_answer_missing_required_fields_is_refused_naming_the_type_instead_of_reading_zero_decimals()
+    {
+        var error = Assert.Throws<System.Text.Json.JsonException>(() => MarketCatalog.Parse(
+            """{"code":200,"order_book_details":[{"symbol":"ETH","market_id":0,"price_decimals":2,"min_base_amount":"0.0050"}],"spot_order_book_details":[]}"""u8));
+        Assert.Contains("PerpsOrderBookDetail", error.Message, StringComparison.Ordinal);
+        Assert.Contains("missing required properties", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0.004", "4000")]   // under the minimum size
+    [InlineData("0.005", "1000")]   // 5 USDC: under the minimum value of 10
+    public void An_order_under_the_markets_minimums_is_refused_naming_size(string size, string price)
+    {
+        var market = Eth with { MinQuoteAmount = 10m };
+        var error = Assert.Throws<ArgumentException>(() => market.CheckMinimums(Dec(size), Dec(price)));
+        Assert.Equal("size", error.ParamName);
+        market.CheckMinimums(Dec(size), Dec(price), reduceOnly: true);   // reduce-only orders are exempt
+        market.CheckMinimums(0.005m, 2000m);                              // exactly the minimums
+    }
+
+    private static decimal Dec(string text) => decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -23,7 +23,7 @@ public sealed class TradingTests : IDisposable
     {
         _server.Given(Request.Create().WithPath("/api/v1/nextNonce")).RespondWith(Json("""{"code":200,"nonce":100}"""));
         _server.Given(Request.Create().WithPath("/api/v1/orderBookDetails")).RespondWith(Json(
-            """{"code":200,"order_book_details":[{"symbol":"ETH","market_id":0,"size_decimals":4,"price_decimals":2,"min_base_amount":"0.005"}],"spot_order_book_details":[]}"""));
+            OrderBookDetailsJson.Of(new OrderBookDetailsJson.Market(0, "ETH", SizeDecimals: 4, PriceDecimals: 2, MinBase: 0.005m, MinQuote: 10m))));
         _server.Given(Request.Create().WithPath("/api/v1/sendTx").UsingPost()).RespondWith(Response.Create().WithCallback(request =>
         {
             lock (_forms) _forms.Add(request.Body!);

@@ -76,6 +76,22 @@ public sealed class ClientSurfaceTests : IAsyncLifetime
         Assert.Same(client.Streams, provider.GetRequiredService<Lighter.Client.Streaming.LighterWebSocketClient>());
     }
 
+    [Fact]
+    public async Task Markets_come_from_the_generated_model_with_minimums_and_a_symbol_look_up()
+    {
+        using var client = LighterClient.Create(Options());
+
+        var eth = await client.Markets.GetAsync("eth");
+
+        Assert.Equal((SandboxMarket.Eth.MarketId, SandboxMarket.Eth.MinBaseAmount, SandboxMarket.Eth.MinQuoteAmount), (eth.MarketId, eth.MinBaseAmount, eth.MinQuoteAmount));
+        Assert.Same(eth, await client.Markets.GetAsync(eth.MarketId));
+        await Assert.ThrowsAsync<ArgumentException>(async () => await client.Markets.GetAsync("NOPE"));
+        // Under the minimum value (size x price < MinQuoteAmount): refused before anything is signed or sent.
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.CreateLimitOrderAsync(eth.MarketId, Lighter.Signing.Transactions.OrderSide.Buy, eth.MinBaseAmount, 1m));
+        Assert.Equal("size", error.ParamName);
+        Assert.Empty(_sandbox.GetTransactions(_account.Index));
+    }
+
     private LighterClientOptions Options() => new()
     {
         Environment = "custom", BaseUrl = _sandbox.BaseUri, WebSocketUrl = _sandbox.WebSocketUri,
