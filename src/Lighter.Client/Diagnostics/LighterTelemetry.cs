@@ -11,7 +11,7 @@ namespace Lighter.Client.Diagnostics;
 /// </summary>
 public static class LighterTelemetry
 {
-    /// <summary>Name of the activity source: one span per REST call.</summary>
+    /// <summary>Name of the activity source: a span per REST call (<c>lighter.rest {operation}</c>) and per submission (<c>lighter.submit</c>).</summary>
     public const string ActivitySourceName = "Lighter.Client";
 
     /// <summary>Name of the meter holding the client's instruments.</summary>
@@ -28,6 +28,12 @@ public static class LighterTelemetry
 
     /// <summary>Counter of HTTP 429 answers, retried or final (unit <c>{response}</c>; tag <c>lighter.operation</c>).</summary>
     public const string RestThrottledInstrument = "lighter.rest.throttled";
+
+    /// <summary>Counter of submissions by outcome (unit <c>{transaction}</c>; tags <c>lighter.verdict</c>: Answered, Resent, FoundByHash, FoundByNonce or Failed, and <c>lighter.disposition</c> of a failed one's nonce).</summary>
+    public const string SubmissionsInstrument = "lighter.submissions";
+
+    /// <summary>Histogram of signing time per transaction, in the managed signer (unit <c>s</c>; tag <c>lighter.tx_type</c>).</summary>
+    public const string SigningDurationInstrument = "lighter.signing.duration";
 
     private static readonly string Version =
         typeof(LighterTelemetry).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
@@ -47,6 +53,12 @@ public static class LighterTelemetry
 
     internal static readonly Counter<long> RestThrottled =
         Meter.CreateCounter<long>(RestThrottledInstrument, "{response}", "HTTP 429 answers, retried or final.");
+
+    internal static readonly Counter<long> Submissions =
+        Meter.CreateCounter<long>(SubmissionsInstrument, "{transaction}", "Transaction submissions by verdict.");
+
+    internal static readonly Histogram<double> SigningDuration =
+        Meter.CreateHistogram<double>(SigningDurationInstrument, "s", "Time to sign one transaction.");
 
     /// <summary>Counts one 429 answer for <paramref name="operation"/>.</summary>
     internal static void Throttled(string operation)

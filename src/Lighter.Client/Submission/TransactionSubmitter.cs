@@ -1,3 +1,4 @@
+using Lighter.Client.Diagnostics;
 using Lighter.Client.Logging;
 using Lighter.Client.Nonces;
 using Microsoft.Extensions.Logging;
@@ -72,6 +73,21 @@ internal sealed partial class TransactionSubmitter
     public async Task<TxSubmission> SubmitAsync(Func<long, WireTransaction> sign, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sign);
+        using var activity = LighterTelemetry.Source.StartActivity("lighter.submit");
+        try
+        {
+            var accepted = await SubmitOnceAsync(activity is null ? sign : SubmissionTelemetry.Tagging(sign, activity), cancellationToken).ConfigureAwait(false);
+            SubmissionTelemetry.Accepted(activity, accepted);
+            return accepted;
+        }
+        catch (Exception e) when (SubmissionTelemetry.Failed(activity, e))
+        {
+            throw; // never reached: Failed returns false
+        }
+    }
+
+    private async Task<TxSubmission> SubmitOnceAsync(Func<long, WireTransaction> sign, CancellationToken cancellationToken)
+    {
         var budget = new SubmissionBudget(_retry, _time);
         while (true)
         {

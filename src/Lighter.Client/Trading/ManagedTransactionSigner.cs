@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Lighter.Client.Diagnostics;
 using Lighter.Client.Submission;
 using Lighter.Signing;
 using Lighter.Signing.L1;
@@ -82,7 +84,15 @@ public sealed class ManagedTransactionSigner : ILighterTransactionSigner, IDispo
             throw new LighterConfigurationException($"{transaction.TxType} needs an L1 (Ethereum) signature: create the signer with an L1Signer for the account's Ethereum key.");
         }
 
-        return Wire(_signer.Sign(transaction, nonce, expiredAt, _l1Signer));
+        if (!LighterTelemetry.SigningDuration.Enabled)
+        {
+            return Wire(_signer.Sign(transaction, nonce, expiredAt, _l1Signer));
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var signed = Wire(_signer.Sign(transaction, nonce, expiredAt, _l1Signer));
+        LighterTelemetry.SigningDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("lighter.tx_type", (int)transaction.TxType));
+        return signed;
     }
 
     /// <inheritdoc />
