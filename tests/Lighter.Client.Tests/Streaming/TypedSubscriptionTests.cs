@@ -59,6 +59,35 @@ public sealed class TypedSubscriptionTests
         Assert.Contains("\"height\":3", received[1], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Messages_arrive_in_order_and_cancelling_the_reader_ends_the_sequence()
+    {
+        await using var h = await StreamingHarness.StartAsync();
+        await using var sub = await h.Client.SubscribeAsync(RawStreamMessage.Channel("height"));
+        await h.Server.WaitForSubscribeAsync("height", connectionId: 0);
+        for (var height = 1; height <= 20; height++)
+        {
+            await h.Server.PublishAsync("height", $$"""{"channel":"height","height":{{height}},"type":"update/height"}""");
+        }
+
+        using var stop = new CancellationTokenSource();
+        var heights = new List<int>();
+        var reading = Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var message in sub.ReadAllAsync(stop.Token))
+            {
+                heights.Add(System.Text.Json.JsonDocument.Parse(message.Json).RootElement.GetProperty("height").GetInt32());
+                if (heights.Count == 20)
+                {
+                    await stop.CancelAsync();   // the next wait for a message sees the cancellation
+                }
+            }
+        });
+
+        await reading.WaitAsync(TestWait.Guard);
+        Assert.Equal(Enumerable.Range(1, 20), heights);
+    }
+
     public sealed record TradeFrame : LighterStreamMessage
     {
         [JsonPropertyName("channel")]
