@@ -26,8 +26,8 @@ internal static class SubmissionTelemetry
         Count(accepted.Verdict.ToString(), null);
     }
 
-    /// <summary>Records a failure; always false so that it can sit in an exception filter without catching.</summary>
-    public static bool Failed(Activity? activity, Exception error)
+    /// <summary>Records a failed submission on its span and counter.</summary>
+    public static void Failed(Activity? activity, Exception error)
     {
         var disposition = (error as LighterSubmissionException)?.Disposition.ToString();
         if (activity is not null)
@@ -42,7 +42,6 @@ internal static class SubmissionTelemetry
         }
 
         if (error is not OperationCanceledException) Count("Failed", disposition);
-        return false;
     }
 
     private static void Count(string verdict, string? disposition)

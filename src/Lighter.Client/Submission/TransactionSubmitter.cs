@@ -80,9 +80,10 @@ internal sealed partial class TransactionSubmitter
             SubmissionTelemetry.Accepted(activity, accepted);
             return accepted;
         }
-        catch (Exception e) when (SubmissionTelemetry.Failed(activity, e))
+        catch (Exception e)
         {
-            throw; // never reached: Failed returns false
+            SubmissionTelemetry.Failed(activity, e);
+            throw;
         }
     }
 

@@ -5,6 +5,31 @@ namespace Lighter.Testing.Http;
 
 internal static partial class JsonShapes
 {
+    /// <summary>The OpenAPI <c>Asset</c> for USDC (asset 3), the only asset the sandbox holds; every required field.</summary>
+    public static void WriteUsdcAsset(Utf8JsonWriter w)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("asset_id", 3);
+        w.WriteString("symbol", "USDC");
+        w.WriteNumber("l1_decimals", 6);
+        w.WriteNumber("decimals", 6);
+        w.WriteString("min_transfer_amount", "1.000000");
+        w.WriteString("min_withdrawal_amount", "1.000000");
+        w.WriteString("margin_mode", "enabled");
+        w.WriteString("index_price", "1.000000");
+        w.WriteNumber("price_decimals", 6);
+        w.WriteString("l1_address", "0x0000000000000000000000000000000000000000");
+        w.WriteString("loan_to_value", "1");
+        w.WriteString("liquidation_threshold", "1");
+        w.WriteString("liquidation_factor", "1");
+        w.WriteString("liquidation_fee", "0");
+        w.WriteString("global_supply_cap", "0");
+        w.WriteString("user_supply_cap", "0");
+        w.WriteString("total_supplied", "0");
+        w.WriteString("multiplier", "1");
+        w.WriteEndObject();
+    }
+
     /// <summary>The OpenAPI <c>OrderBook</c> (an entry of <c>/api/v1/orderBooks</c>).</summary>
     public static void WriteOrderBook(Utf8JsonWriter w, SandboxMarket m)
     {

@@ -25,6 +25,21 @@ internal static class MarketEndpoints
             w.WriteEndArray();
             w.WriteEndObject();
         });
+        // The one asset the sandbox holds: USDC, asset 3, 6 decimals (withdrawals and transfers are in its units).
+        RestEndpoints.Get(app, ex, "/api/v1/assetDetails", (c, w) =>
+        {
+            var only = c.Request.Query["asset_id"].ToString();
+            w.WriteStartObject();
+            JsonShapes.WriteOk(w);
+            w.WriteStartArray("asset_details");
+            if (only.Length == 0 || only == "3")
+            {
+                JsonShapes.WriteUsdcAsset(w);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
         RestEndpoints.Get(app, ex, "/api/v1/orderBookDetails", (c, w) =>
         {
             var markets = SelectMarkets(c, ex);

@@ -23,6 +23,7 @@ internal sealed class ContractChecks(SandboxFixture f, IRootApi root, IBlockApi 
         ["GET /api/v1/nextNonce"] = c => c.NextNonceAsync(),
         ["GET /api/v1/orderBooks"] = c => c.OrderBooksAsync(),
         ["GET /api/v1/orderBookDetails"] = c => c.OrderBookDetailsAsync(),
+        ["GET /api/v1/assetDetails"] = c => c.AssetDetailsAsync(),
         ["GET /api/v1/orderBookOrders"] = c => c.OrderBookOrdersAsync(),
         ["GET /api/v1/recentTrades"] = c => c.RecentTradesAsync(),
         ["GET /api/v1/trades"] = c => c.TradesAsync(),
@@ -135,6 +136,15 @@ internal sealed class ContractChecks(SandboxFixture f, IRootApi root, IBlockApi 
         var detail = Assert.Single(result.Items);
         Assert.Equal(f.Sandbox.Markets[0].Symbol, detail.Symbol);
         Assert.Equal(3000d, detail.LastTradePrice);
+        return result;
+    }
+
+    private async Task<object> AssetDetailsAsync()
+    {
+        var result = await orders.AssetDetailsAsync(assetId: 3);
+        var usdc = Assert.Single(result.Items);
+        Assert.Equal((3, "USDC", 6), (usdc.AssetId, usdc.Symbol, usdc.Decimals));
+        Assert.Empty((await orders.AssetDetailsAsync(assetId: 1)).Items);
         return result;
     }
 

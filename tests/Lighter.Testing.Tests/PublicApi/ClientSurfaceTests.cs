@@ -92,6 +92,25 @@ public sealed class ClientSurfaceTests : IAsyncLifetime
         Assert.Empty(_sandbox.GetTransactions(_account.Index));
     }
 
+    [Fact]
+    public async Task A_withdrawal_in_usdc_is_scaled_with_the_decimals_the_exchange_reports()
+    {
+        using var client = LighterClient.Create(Options());
+        var before = await CollateralAsync(client);
+
+        await client.WithdrawAsync(3, 1.5m);
+
+        var withdraw = Assert.Single(_sandbox.GetTransactions(_account.Index));
+        Assert.Equal((int)Lighter.Signing.Transactions.TxType.Withdraw, withdraw.TxType);
+        Assert.Equal(before - 1.5m, await CollateralAsync(client));   // 1,500,000 units of 10^-6 USDC
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.WithdrawAsync(3, 1.0000005m));
+        Assert.Equal("amount", error.ParamName);   // more decimals than USDC has: refused before signing
+        await Assert.ThrowsAsync<ArgumentException>(() => client.WithdrawAsync(9, 1m));   // an asset the exchange does not list
+    }
+
+    private async Task<decimal> CollateralAsync(LighterClient client) =>
+        (await client.Account.AccountAsync(Lighter.Client.Models.AccountBy.Index, _account.Index.ToString(System.Globalization.CultureInfo.InvariantCulture))).Accounts[0].Collateral;
+
     private LighterClientOptions Options() => new()
     {
         Environment = "custom", BaseUrl = _sandbox.BaseUri, WebSocketUrl = _sandbox.WebSocketUri,
