@@ -36,8 +36,7 @@ internal static class ApiEmitter
                $"{EncodingNote(m.Encoding)}. Auth: {auth}.</remarks>");
         foreach (var p in m.Parameters)
         {
-            var doc = string.IsNullOrEmpty(p.Doc) ? $"Wire parameter <c>{Naming.XmlDoc(p.WireName)}</c>." : p.Doc;
-            w.Line($"/// <param name=\"{p.Name.TrimStart('@')}\">{doc}</param>");
+            w.Line(ParameterDoc(p));
         }
 
         w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
@@ -61,6 +60,13 @@ internal static class ApiEmitter
         }
 
         w.Line("    global::System.Threading.CancellationToken cancellationToken = default);");
+    }
+
+    /// <summary>The <c>&lt;param&gt;</c> line of a parameter: its spec description, or its wire name.</summary>
+    public static string ParameterDoc(CsParameter p)
+    {
+        var doc = string.IsNullOrEmpty(p.Doc) ? $"Wire parameter <c>{Naming.XmlDoc(p.WireName)}</c>." : p.Doc;
+        return $"/// <param name=\"{p.Name.TrimStart('@')}\">{doc}</param>";
     }
 
     private static string EncodingNote(BodyEncoding encoding) => encoding switch

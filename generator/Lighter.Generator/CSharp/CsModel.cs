@@ -7,6 +7,7 @@ internal sealed record CsApi(
     IReadOnlyList<CsInterface> Interfaces,
     IReadOnlyList<CsClass> Classes,
     IReadOnlyList<CsEnum> Enums,
+    IReadOnlyList<CsPagedMethod> Paged,
     IReadOnlyList<string> Warnings);
 
 /// <summary>One Refit interface (one per tag).</summary>

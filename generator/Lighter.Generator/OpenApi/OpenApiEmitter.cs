@@ -25,6 +25,7 @@ internal sealed class OpenApiEmitter : ICodeEmitter
         }
 
         files["Api/LighterOperations.g.cs"] = ApiEmitter.Catalog(api.Interfaces);
+        files[$"Api/{PagingEmitter.ClassName}.g.cs"] = PagingEmitter.Extensions(api.Paged);
         files[$"{SdkFolder}/LighterClient.Apis.g.cs"] = SdkEmitter.ClientProperties(api.Interfaces);
         files[$"{SdkFolder}/LighterServiceCollectionExtensions.Apis.g.cs"] = SdkEmitter.ServiceRegistrations(api.Interfaces);
         foreach (var c in api.Classes)
@@ -52,8 +53,9 @@ internal sealed class OpenApiEmitter : ICodeEmitter
         var types = new TypeMapper(overlay, taken, warnings);
         var classes = new ModelBuilder(document, overlay, types, warnings).Build();
         var interfaces = new ApiBuilder(document, overlay, types, warnings).Build();
+        var paged = PagingBuilder.Build(interfaces, classes, warnings);
         warnings.AddRange(StaleOverlayEntries(overlay, document));
-        return new CsApi(interfaces, classes, types.Enums, warnings);
+        return new CsApi(interfaces, classes, types.Enums, paged, warnings);
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Lighter.Client.Api;
 using Lighter.Client.Streaming.Messages;
 using Microsoft.Extensions.Logging;
 
@@ -6,16 +8,22 @@ namespace Lighter.Client.Tracking;
 /// <summary>Orders of the client's account: <c>account_all_orders</c> live, <c>accountActiveOrders</c>/<c>accountInactiveOrders</c> to reconcile.</summary>
 internal sealed class ClientOrderFeed(LighterClient client, long account, ILogger logger) : IOrderFeed
 {
-    /// <summary>How many recent inactive orders a reconciliation reads (the most the endpoint returns per page).</summary>
-    internal const int InactiveLimit = 100;
+    /// <summary>Orders per page of <c>accountInactiveOrders</c> (the most the endpoint returns).</summary>
+    internal const int InactivePageSize = 100;
 
-    public async Task<IReadOnlyList<OrderObservation>> FetchAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OrderObservation>> FetchActiveAsync(CancellationToken cancellationToken)
     {
         var active = await client.Order.AccountActiveOrdersAsync(account, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var inactive = await client.Order.AccountInactiveOrdersAsync(account, InactiveLimit, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return [.. active.Items.Select(OrderObservation.From).OfType<OrderObservation>()];
+    }
 
-        // Inactive first: an order that finished between the two reads is then seen final last.
-        return [.. inactive.Items.Reverse().Concat(active.Items).Select(OrderObservation.From).OfType<OrderObservation>()];
+    public async IAsyncEnumerable<OrderObservation> ReadInactiveAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var pages = client.Order.EnumerateAccountInactiveOrdersAsync(account, InactivePageSize, cancellationToken: cancellationToken);
+        await foreach (var order in pages.ConfigureAwait(false))
+        {
+            if (OrderObservation.From(order) is { } observed) yield return observed;
+        }
     }
 
     public async Task<IAsyncDisposable> SubscribeAsync(Action<IReadOnlyList<OrderObservation>> onOrders, Func<CancellationToken, Task> onResubscribed, CancellationToken cancellationToken)

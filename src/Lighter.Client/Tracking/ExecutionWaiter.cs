@@ -1,12 +1,13 @@
 using System.Net;
 using System.Text.Json;
+using Lighter.Client.Api;
 
 namespace Lighter.Client.Tracking;
 
 /// <summary>
 /// Waits for a transaction's outcome: from the order tracker when it is running (the order placed by the transaction
 /// leaves <see cref="OrderState.Pending"/>), otherwise by asking <c>GET tx</c> by hash every <see cref="PollInterval"/>;
-/// for an order, its status then comes from <c>accountActiveOrders</c>/<c>accountInactiveOrders</c>.
+/// for an order, its status then comes from <c>accountActiveOrders</c>/<c>accountInactiveOrders</c> (paged).
 /// </summary>
 internal sealed class ExecutionWaiter(LighterClient client, OrderTracker? tracker, long? account)
 {
@@ -56,15 +57,29 @@ internal sealed class ExecutionWaiter(LighterClient client, OrderTracker? tracke
         return await OrderOutcomeAsync(account.Value, orderIndex.Value, txHash, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>An executed order transaction: rejected when the order ended at once with a placement cancel (e.g. <c>canceled-post-only</c>).</summary>
+    /// <summary>
+    /// An executed order transaction: rejected when the order ended at once with a placement cancel (e.g.
+    /// <c>canceled-post-only</c>). An order still active was accepted; otherwise its final status is looked up among
+    /// the inactive orders, most recently finished first.
+    /// </summary>
     private async Task<ExecutionResult> OrderOutcomeAsync(long accountIndex, long orderIndex, string txHash, CancellationToken cancellationToken)
     {
-        var inactive = await client.Order.AccountInactiveOrdersAsync(accountIndex, ClientOrderFeed.InactiveLimit, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var order = inactive.Items.FirstOrDefault(o => o.OrderIndex == orderIndex);
-        if (order is not null && OrderObservation.From(order) is { } observed
-            && OrderStatusMapping.Map(observed.Status, observed.FilledSize) is { State: OrderState.Rejected, Reason: var reason })
+        var active = await client.Order.AccountActiveOrdersAsync(accountIndex, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (active.Items.All(o => o.OrderIndex != orderIndex))
         {
-            return new ExecutionResult(ExecutionStatus.Rejected, orderIndex, reason, txHash);
+            var finished = client.Order.EnumerateAccountInactiveOrdersAsync(accountIndex, ClientOrderFeed.InactivePageSize, cancellationToken: cancellationToken)
+                .Take(OrderTracker.MaxInactiveScan);
+            await foreach (var order in finished.ConfigureAwait(false))
+            {
+                if (order.OrderIndex != orderIndex) continue;
+                if (OrderObservation.From(order) is { } observed
+                    && OrderStatusMapping.Map(observed.Status, observed.FilledSize) is { State: OrderState.Rejected, Reason: var reason })
+                {
+                    return new ExecutionResult(ExecutionStatus.Rejected, orderIndex, reason, txHash);
+                }
+
+                break;
+            }
         }
 
         return new ExecutionResult(ExecutionStatus.Executed, orderIndex, null, txHash);

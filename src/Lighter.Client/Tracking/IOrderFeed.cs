@@ -3,8 +3,11 @@ namespace Lighter.Client.Tracking;
 /// <summary>Where a tracker's orders come from: REST for reconciliation, a stream for live changes.</summary>
 internal interface IOrderFeed
 {
-    /// <summary>The account's active orders, then its recent inactive ones (REST).</summary>
-    Task<IReadOnlyList<OrderObservation>> FetchAsync(CancellationToken cancellationToken);
+    /// <summary>The account's active orders (REST).</summary>
+    Task<IReadOnlyList<OrderObservation>> FetchActiveAsync(CancellationToken cancellationToken);
+
+    /// <summary>The account's inactive orders, most recently finished first, read page by page as the caller reads on (REST).</summary>
+    IAsyncEnumerable<OrderObservation> ReadInactiveAsync(CancellationToken cancellationToken);
 
     /// <summary>
     /// Subscribes to the account's order stream. <paramref name="onOrders"/> gets each update's orders;

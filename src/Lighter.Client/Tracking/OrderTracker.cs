@@ -11,6 +11,12 @@ namespace Lighter.Client.Tracking;
 /// </summary>
 public sealed class OrderTracker : IAsyncDisposable
 {
+    /// <summary>Inactive orders a reconciliation always reads (the most recently finished).</summary>
+    internal const int RecentInactive = 100;
+
+    /// <summary>Inactive orders a reconciliation reads at most while looking for orders it holds open.</summary>
+    internal const int MaxInactiveScan = 1_000;
+
     private readonly IOrderFeed _feed;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
@@ -207,10 +213,33 @@ public sealed class OrderTracker : IAsyncDisposable
         Dispatch();
     }
 
-    /// <summary>Fetches the account's orders over REST and merges them (start, reconnects, gaps).</summary>
+    /// <summary>
+    /// Fetches the account's orders over REST and merges them (start, reconnects, gaps): the active orders, and the
+    /// inactive ones page by page until every order the tracker holds open but the exchange no longer lists as active
+    /// has been found (at least <see cref="RecentInactive"/>, so orders finished elsewhere show up too; at most
+    /// <see cref="MaxInactiveScan"/>, so a long history is not read in full on every reconnect).
+    /// </summary>
     internal async Task ReconcileAsync(CancellationToken cancellationToken)
     {
-        ApplyAll(await _feed.FetchAsync(cancellationToken).ConfigureAwait(false));
+        var active = await _feed.FetchActiveAsync(cancellationToken).ConfigureAwait(false);
+        HashSet<long> missing;
+        lock (_gate)
+        {
+            var stillActive = active.Select(o => o.OrderIndex).ToHashSet();
+            missing = [.. _byIndex.Values.Where(o => !o.IsFinal && !stillActive.Contains(o.OrderIndex!.Value)).Select(o => o.OrderIndex!.Value)];
+        }
+
+        var inactive = new List<OrderObservation>();
+        await foreach (var order in _feed.ReadInactiveAsync(cancellationToken).ConfigureAwait(false))
+        {
+            inactive.Add(order);
+            missing.Remove(order.OrderIndex);
+            if ((inactive.Count >= RecentInactive && missing.Count == 0) || inactive.Count >= MaxInactiveScan) break;
+        }
+
+        // Oldest first, then the active ones: an order that finished between the two reads ends final (a final state never reopens).
+        inactive.Reverse();
+        ApplyAll([.. inactive, .. active]);
     }
 
     /// <summary>Merges observations in order and raises the changes.</summary>

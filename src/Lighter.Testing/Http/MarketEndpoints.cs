@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Lighter.Testing.Exchange;
 using Microsoft.AspNetCore.Http;
@@ -74,7 +75,8 @@ internal static class MarketEndpoints
         RestEndpoints.Get(app, ex, "/api/v1/recentTrades", (c, w) =>
         {
             var book = ex.RequireBook(HttpIo.RequiredLong(c, "market_id"));
-            WriteTrades(w, ex.TradesOf(book.Market.MarketId).Reverse(), HttpIo.RequiredLong(c, "limit"));
+            var limit = (int)Math.Clamp(HttpIo.RequiredLong(c, "limit"), 0, int.MaxValue);
+            WriteTrades(w, [.. ex.TradesOf(book.Market.MarketId).Reverse().Take(limit)], string.Empty);
         });
         RestEndpoints.Get(app, ex, "/api/v1/trades", (c, w) =>
         {
@@ -85,7 +87,8 @@ internal static class MarketEndpoints
                 .SelectMany(m => ex.TradesOf(m.MarketId))
                 .Where(t => account == -1 || t.Ask.AccountIndex == account || t.Bid.AccountIndex == account)
                 .OrderByDescending(t => t.TradeId);
-            WriteTrades(w, trades, HttpIo.RequiredLong(c, "limit"));
+            var (page, next) = CursorPage.Read(c, trades, t => "t" + t.TradeId.ToString(CultureInfo.InvariantCulture), HttpIo.RequiredLong(c, "limit"));
+            WriteTrades(w, page, next);
         });
     }
 
@@ -114,13 +117,13 @@ internal static class MarketEndpoints
         w.WriteEndArray();
     }
 
-    private static void WriteTrades(Utf8JsonWriter w, IEnumerable<TradeRecord> trades, long limit)
+    private static void WriteTrades(Utf8JsonWriter w, List<TradeRecord> trades, string nextCursor)
     {
         w.WriteStartObject();
         JsonShapes.WriteOk(w);
-        w.WriteString("next_cursor", "");
+        w.WriteString("next_cursor", nextCursor);
         w.WriteStartArray("trades");
-        foreach (var trade in trades.Take((int)Math.Clamp(limit, 0, int.MaxValue)))
+        foreach (var trade in trades)
         {
             JsonShapes.WriteTrade(w, trade);
         }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text.Json;
 using Lighter.Testing.Exchange;
 using Microsoft.AspNetCore.Builder;
@@ -71,13 +72,13 @@ internal static class RestEndpoints
         var limit = active ? long.MaxValue : HttpIo.RequiredLong(c, "limit");
         var orders = ex.OrdersOf(account)
             .Where(o => o.IsActive == active && (market == AllMarkets || o.Market.MarketId == market))
-            .OrderByDescending(o => o.UpdatedAtMs).ThenByDescending(o => o.OrderIndex)
-            .Take((int)Math.Clamp(limit, 0, int.MaxValue));
+            .OrderByDescending(o => o.UpdatedAtMs).ThenByDescending(o => o.OrderIndex);
+        var (page, next) = CursorPage.Read(c, orders, o => "o" + o.OrderIndex.ToString(CultureInfo.InvariantCulture), limit);
         w.WriteStartObject();
         JsonShapes.WriteOk(w);
-        w.WriteString("next_cursor", "");
+        w.WriteString("next_cursor", next);
         w.WriteStartArray("orders");
-        foreach (var order in orders)
+        foreach (var order in page)
         {
             JsonShapes.WriteOrder(w, order);
         }

@@ -103,17 +103,71 @@ public sealed class OrderTrackerTests
     [Fact]
     public async Task Start_reconciles_from_rest_once_and_a_resubscription_reconciles_again()
     {
-        _feed.Rest = [Observed(3, "open", 0)];
+        _feed.Active = [Observed(3, "open", 0)];
         await using var tracker = await StartedAsync();
         await tracker.StartAsync();
         Assert.Equal(1, _feed.Fetches);
         Assert.Equal(1, _feed.Subscriptions);
 
-        _feed.Rest = [Observed(3, "filled", 5)];
+        _feed.Active = [];
+        _feed.Inactive = [Observed(3, "filled", 5)];
         await _feed.ResubscribedAsync();
 
         Assert.Equal(2, _feed.Fetches);
         Assert.Equal(OrderState.Filled, tracker.FindByOrderIndex(3)!.State);
+    }
+
+    [Fact]
+    public async Task Reconciliation_reads_inactive_pages_until_every_order_held_open_is_found()
+    {
+        // Orders 1..3 open; while disconnected order 2 finished, followed by far more than one page of other orders.
+        _feed.Active = [Observed(1, "open", 0), Observed(2, "open", 0), Observed(3, "open", 0)];
+        await using var tracker = await StartedAsync();
+        var othersFinishedSince = Enumerable.Range(0, OrderTracker.RecentInactive * 3).Select(i => Observed(1_000 + i, "canceled", 0));
+        _feed.Active = [Observed(1, "open", 0), Observed(3, "open", 0)];
+        _feed.Inactive = [.. othersFinishedSince, Observed(2, "filled", 5), .. Enumerable.Range(0, 500).Select(i => Observed(5_000 + i, "filled", 5))];
+
+        await _feed.ResubscribedAsync();
+
+        Assert.Equal(OrderState.Filled, tracker.FindByOrderIndex(2)!.State);
+        Assert.Equal([1L, 3L], tracker.OpenOrders.Select(o => o.OrderIndex!.Value));
+        Assert.Equal(OrderTracker.RecentInactive * 3 + 1, _feed.InactiveRead); // stopped at order 2, not at the end
+    }
+
+    [Fact]
+    public async Task Reconciliation_reads_the_recent_inactive_orders_even_when_nothing_is_missing()
+    {
+        _feed.Inactive = [.. Enumerable.Range(0, OrderTracker.RecentInactive * 2).Select(i => Observed(100 + i, "canceled", 0))];
+
+        await using var tracker = await StartedAsync();
+
+        Assert.Equal(OrderTracker.RecentInactive, _feed.InactiveRead);
+        Assert.Equal(OrderTracker.RecentInactive, tracker.Orders.Count);
+    }
+
+    [Fact]
+    public async Task Reconciliation_gives_up_looking_for_a_missing_order_after_the_scan_limit()
+    {
+        _feed.Active = [Observed(1, "open", 0)];
+        await using var tracker = await StartedAsync();
+        _feed.Active = [];
+        _feed.Inactive = [.. Enumerable.Range(0, OrderTracker.MaxInactiveScan * 2).Select(i => Observed(100 + i, "canceled", 0))];
+
+        await _feed.ResubscribedAsync();
+
+        Assert.Equal(OrderTracker.MaxInactiveScan, _feed.InactiveRead);
+        Assert.Equal(OrderState.Open, tracker.FindByOrderIndex(1)!.State); // not found: left as the stream last said
+    }
+
+    [Fact]
+    public async Task An_order_finished_between_the_two_reads_ends_final()
+    {
+        _feed.Active = [Observed(4, "open", 0)];
+        _feed.Inactive = [Observed(4, "filled", 5)];
+
+        await using var tracker = await StartedAsync();
+
+        Assert.Equal(OrderState.Filled, tracker.FindByOrderIndex(4)!.State);
     }
 
     private async Task<OrderTracker> StartedAsync()
@@ -131,16 +185,33 @@ public sealed class OrderTrackerTests
         private Action<IReadOnlyList<OrderObservation>>? _onOrders;
         private Func<CancellationToken, Task>? _onResubscribed;
 
-        public IReadOnlyList<OrderObservation> Rest { get; set; } = [];
+        public IReadOnlyList<OrderObservation> Active { get; set; } = [];
+
+        /// <summary>Most recently finished first, as the exchange pages them.</summary>
+        public IReadOnlyList<OrderObservation> Inactive { get; set; } = [];
 
         public int Fetches { get; private set; }
 
+        /// <summary>Inactive orders handed out by the last reconciliation.</summary>
+        public int InactiveRead { get; private set; }
+
         public int Subscriptions { get; private set; }
 
-        public Task<IReadOnlyList<OrderObservation>> FetchAsync(CancellationToken cancellationToken)
+        public Task<IReadOnlyList<OrderObservation>> FetchActiveAsync(CancellationToken cancellationToken)
         {
             Fetches++;
-            return Task.FromResult(Rest);
+            return Task.FromResult(Active);
+        }
+
+        public async IAsyncEnumerable<OrderObservation> ReadInactiveAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            InactiveRead = 0;
+            foreach (var order in Inactive)
+            {
+                await Task.Yield();
+                InactiveRead++;
+                yield return order;
+            }
         }
 
         public Task<IAsyncDisposable> SubscribeAsync(Action<IReadOnlyList<OrderObservation>> onOrders, Func<CancellationToken, Task> onResubscribed, CancellationToken cancellationToken)
