@@ -13,6 +13,8 @@ public sealed class AccountTracker : IAsyncDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly SemaphoreSlim _refreshGate = new(1, 1);
     private readonly Lock _publishGate = new();
+    private readonly Lock _dispatchGate = new();
+    private readonly Queue<AccountChangedEventArgs> _outbox = new();
     private IAsyncDisposable? _subscription;
     private (decimal Collateral, decimal Available, IReadOnlyList<PositionSnapshot> Positions) _balances = (0m, 0m, []);
     private AccountSnapshot _snapshot = AccountSnapshot.Empty;
@@ -25,7 +27,7 @@ public sealed class AccountTracker : IAsyncDisposable
         _time = timeProvider;
     }
 
-    /// <summary>Raised after each change of <see cref="Snapshot"/>.</summary>
+    /// <summary>Raised after each change of <see cref="Snapshot"/>, one at a time and in the order the snapshots were made.</summary>
     public event EventHandler<AccountChangedEventArgs>? Changed;
 
     /// <summary>The latest snapshot (<see cref="AccountSnapshot.Empty"/> before <see cref="StartAsync"/>).</summary>
@@ -88,12 +90,11 @@ public sealed class AccountTracker : IAsyncDisposable
 
     private void Publish()
     {
-        AccountSnapshot previous, current;
         lock (_publishGate)
         {
-            previous = _snapshot;
+            var previous = _snapshot;
             var b = _balances;
-            current = new AccountSnapshot(b.Collateral, b.Available, b.Positions, _orders.OpenOrders, _time.GetUtcNow());
+            var current = new AccountSnapshot(b.Collateral, b.Available, b.Positions, _orders.OpenOrders, _time.GetUtcNow());
             if (previous.Collateral == current.Collateral && previous.AvailableBalance == current.AvailableBalance
                 && previous.Positions.SequenceEqual(current.Positions) && previous.OpenOrders.SequenceEqual(current.OpenOrders))
             {
@@ -101,8 +102,27 @@ public sealed class AccountTracker : IAsyncDisposable
             }
 
             Volatile.Write(ref _snapshot, current);
+            _outbox.Enqueue(new AccountChangedEventArgs(previous, current));
         }
 
-        Changed?.Invoke(this, new AccountChangedEventArgs(previous, current));
+        Dispatch();
+    }
+
+    /// <summary>Raises queued changes one at a time, in the order the snapshots were made, whoever made them.</summary>
+    private void Dispatch()
+    {
+        lock (_dispatchGate)
+        {
+            while (true)
+            {
+                AccountChangedEventArgs change;
+                lock (_publishGate)
+                {
+                    if (!_outbox.TryDequeue(out change!)) return;
+                }
+
+                Changed?.Invoke(this, change);
+            }
+        }
     }
 }

@@ -12,7 +12,7 @@ internal static class CursorPage
     /// <summary>One page of <paramref name="ordered"/> (already in the route's order) after the request's <c>cursor</c>.</summary>
     public static (List<T> Items, string NextCursor) Read<T>(HttpContext context, IEnumerable<T> ordered, Func<T, string> key, long limit)
     {
-        var size = (int)Math.Clamp(limit, 0, int.MaxValue);
+        var size = (int)Math.Clamp(limit, 0, int.MaxValue - 1); // one more is read to know whether a next page exists
         var cursor = context.Request.Query["cursor"].ToString();
         var rest = ordered;
         if (cursor.Length > 0)

@@ -8,7 +8,7 @@ namespace Lighter.Client.Tests.Tracking;
 public sealed class OrderTrackerTests
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero));
-    private readonly ScriptedFeed _feed = new();
+    private readonly ScriptedOrderFeed _feed = new();
 
     [Theory]
     [InlineData("open", 0, OrderState.Open, null)]
@@ -179,56 +179,4 @@ public sealed class OrderTrackerTests
 
     private static OrderObservation Observed(long orderIndex, string status, decimal filled, long clientOrderIndex = 0) =>
         new(orderIndex, clientOrderIndex, 0, OrderSide.Sell, 3000m, 5m, filled, 5m - filled, status);
-
-    private sealed class ScriptedFeed : IOrderFeed
-    {
-        private Action<IReadOnlyList<OrderObservation>>? _onOrders;
-        private Func<CancellationToken, Task>? _onResubscribed;
-
-        public IReadOnlyList<OrderObservation> Active { get; set; } = [];
-
-        /// <summary>Most recently finished first, as the exchange pages them.</summary>
-        public IReadOnlyList<OrderObservation> Inactive { get; set; } = [];
-
-        public int Fetches { get; private set; }
-
-        /// <summary>Inactive orders handed out by the last reconciliation.</summary>
-        public int InactiveRead { get; private set; }
-
-        public int Subscriptions { get; private set; }
-
-        public Task<IReadOnlyList<OrderObservation>> FetchActiveAsync(CancellationToken cancellationToken)
-        {
-            Fetches++;
-            return Task.FromResult(Active);
-        }
-
-        public async IAsyncEnumerable<OrderObservation> ReadInactiveAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-        {
-            InactiveRead = 0;
-            foreach (var order in Inactive)
-            {
-                await Task.Yield();
-                InactiveRead++;
-                yield return order;
-            }
-        }
-
-        public Task<IAsyncDisposable> SubscribeAsync(Action<IReadOnlyList<OrderObservation>> onOrders, Func<CancellationToken, Task> onResubscribed, CancellationToken cancellationToken)
-        {
-            Subscriptions++;
-            _onOrders = onOrders;
-            _onResubscribed = onResubscribed;
-            return Task.FromResult<IAsyncDisposable>(new Nothing());
-        }
-
-        public void Push(OrderObservation order) => _onOrders!([order]);
-
-        public Task ResubscribedAsync() => _onResubscribed!(CancellationToken.None);
-
-        private sealed class Nothing : IAsyncDisposable
-        {
-            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-        }
-    }
 }
