@@ -6,7 +6,8 @@ namespace Lighter.Client.Tracking;
 
 /// <summary>
 /// Waits for a transaction's outcome: from the order tracker when it is running (the order placed by the transaction
-/// leaves <see cref="OrderState.Pending"/>), otherwise by asking <c>GET tx</c> by hash every <see cref="PollInterval"/>;
+/// leaves <see cref="OrderState.Pending"/>), otherwise by asking <c>GET tx</c> by hash every <see cref="PollInterval"/>
+/// until the transaction is no longer pending (<see cref="TxStatusCodes"/>: failed is rejected);
 /// for an order, its status then comes from <c>accountActiveOrders</c>/<c>accountInactiveOrders</c> (paged).
 /// </summary>
 internal sealed class ExecutionWaiter(LighterClient client, OrderTracker? tracker, long? account)
@@ -50,6 +51,14 @@ internal sealed class ExecutionWaiter(LighterClient client, OrderTracker? tracke
         catch (LighterApiException ex) when (ex.Code == LighterErrorCodes.TxNotFound || ex.StatusCode is HttpStatusCode.NotFound || ex.IsTransient)
         {
             return null; // Not indexed yet (or a passing fault): ask again.
+        }
+
+        switch (tx.Status)
+        {
+            case TxStatusCodes.Pending:
+                return null; // queued, not executed yet: ask again
+            case < TxStatusCodes.Executed:
+                return new ExecutionResult(ExecutionStatus.Rejected, OrderIndexOf(tx.EventInfo), $"transaction failed (status {tx.Status})", txHash);
         }
 
         var orderIndex = OrderIndexOf(tx.EventInfo);
