@@ -33,7 +33,8 @@ public sealed class OrderBookSubscription : IAsyncDisposable
     public Task Completion => _sink.Completion;
 
     /// <summary>
-    /// The book as a sequence of snapshots (top <paramref name="depth"/> levels per side), one after each change.
+    /// The book as a sequence of snapshots (top <paramref name="depth"/> levels per side): the current book first when it
+    /// is <see cref="LocalOrderBookStatus.Synced"/>, then one after each change.
     /// Overflow policy: <b>coalesce to the latest</b> — the buffer holds one snapshot, so a slow consumer skips
     /// intermediate states and always reads the newest book (a book consumer wants state, not every delta).
     /// Ends when the subscription is disposed; throws <see cref="LighterConnectionException"/> when the client gave up.
@@ -44,8 +45,17 @@ public sealed class OrderBookSubscription : IAsyncDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(depth, 1, nameof(depth));
         var latest = Channel.CreateBounded<OrderBookSnapshot>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest });
-        void OnChanged(object? sender, OrderBookChangedEventArgs e) => latest.Writer.TryWrite(Book.GetSnapshot(depth));
+        var gate = new Lock();
+
+        // Taken and written under one lock, so the buffered snapshot is always the newest one taken.
+        void Offer()
+        {
+            lock (gate) latest.Writer.TryWrite(Book.GetSnapshot(depth));
+        }
+
+        void OnChanged(object? sender, OrderBookChangedEventArgs e) => Offer();
         Book.Changed += OnChanged;
+        if (Book.Status == LocalOrderBookStatus.Synced) Offer(); // a reader joining a live book starts from its current state
         _ = _sink.Completion.ContinueWith(t => latest.Writer.TryComplete(t.Exception?.InnerException), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         try
         {

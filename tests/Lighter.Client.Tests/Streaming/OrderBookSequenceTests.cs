@@ -14,9 +14,12 @@ public sealed class OrderBookSequenceTests
         await TestWait.UntilAsync(sub.Book, b => TestWait.Matches(b, server));
 
         await using var reader = sub.ReadSnapshotsAsync(depth: 1).GetAsyncEnumerator();
-        var first = reader.MoveNextAsync().AsTask(); // starts listening; completes with the first change
+        Assert.True(await reader.MoveNextAsync().AsTask().WaitAsync(TestWait.Guard)); // the live book, before any change
+        Assert.Equal(("10", "11"), (reader.Current.Bids.Single().PriceText, reader.Current.Asks.Single().PriceText));
+        var next = reader.MoveNextAsync().AsTask();
         await server.UpdateAsync([("10.1", "1")], []);
-        Assert.True(await first.WaitAsync(TestWait.Guard));
+        Assert.True(await next.WaitAsync(TestWait.Guard));
+        Assert.Equal("10.1", reader.Current.Bids.Single().PriceText);
 
         // Three more changes while nobody reads: the buffer coalesces them to the newest book.
         await server.UpdateAsync([("10.2", "1")], []);
