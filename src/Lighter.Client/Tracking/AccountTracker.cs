@@ -13,8 +13,7 @@ public sealed class AccountTracker : IAsyncDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly SemaphoreSlim _refreshGate = new(1, 1);
     private readonly Lock _publishGate = new();
-    private readonly Lock _dispatchGate = new();
-    private readonly Queue<AccountChangedEventArgs> _outbox = new();
+    private readonly ChangeOutbox<AccountChangedEventArgs> _outbox;
     private IAsyncDisposable? _subscription;
     private (decimal Collateral, decimal Available, IReadOnlyList<PositionSnapshot> Positions) _balances = (0m, 0m, []);
     private AccountSnapshot _snapshot = AccountSnapshot.Empty;
@@ -25,6 +24,7 @@ public sealed class AccountTracker : IAsyncDisposable
         _feed = feed;
         _orders = orders;
         _time = timeProvider;
+        _outbox = new ChangeOutbox<AccountChangedEventArgs>(_publishGate);
     }
 
     /// <summary>Raised after each change of <see cref="Snapshot"/>, one at a time and in the order the snapshots were made.</summary>
@@ -105,24 +105,6 @@ public sealed class AccountTracker : IAsyncDisposable
             _outbox.Enqueue(new AccountChangedEventArgs(previous, current));
         }
 
-        Dispatch();
-    }
-
-    /// <summary>Raises queued changes one at a time, in the order the snapshots were made, whoever made them.</summary>
-    private void Dispatch()
-    {
-        lock (_dispatchGate)
-        {
-            while (true)
-            {
-                AccountChangedEventArgs change;
-                lock (_publishGate)
-                {
-                    if (!_outbox.TryDequeue(out change!)) return;
-                }
-
-                Changed?.Invoke(this, change);
-            }
-        }
+        _outbox.Dispatch(change => Changed?.Invoke(this, change));
     }
 }

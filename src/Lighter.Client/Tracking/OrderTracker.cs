@@ -20,10 +20,9 @@ public sealed class OrderTracker : IAsyncDisposable
     private readonly IOrderFeed _feed;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
-    private readonly Lock _dispatchGate = new();
     private readonly Dictionary<long, TrackedOrder> _byIndex = [];
     private readonly List<TrackedOrder> _pending = [];
-    private readonly Queue<OrderChangedEventArgs> _outbox = new();
+    private readonly ChangeOutbox<OrderChangedEventArgs> _outbox;
     private readonly List<Channel<OrderChangedEventArgs>> _readers = [];
     private readonly SemaphoreSlim _startGate = new(1, 1);
     private IAsyncDisposable? _subscription;
@@ -33,6 +32,7 @@ public sealed class OrderTracker : IAsyncDisposable
     {
         _feed = feed;
         _time = timeProvider;
+        _outbox = new ChangeOutbox<OrderChangedEventArgs>(_gate);
     }
 
     /// <summary>Raised once per change of an order, in the order changes are applied (on the thread that applied it).</summary>
@@ -100,7 +100,7 @@ public sealed class OrderTracker : IAsyncDisposable
     public async IAsyncEnumerable<OrderChangedEventArgs> ChangesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var channel = Channel.CreateUnbounded<OrderChangedEventArgs>(new UnboundedChannelOptions { SingleReader = true });
-        lock (_dispatchGate)
+        lock (_outbox.DispatchGate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             _readers.Add(channel);
@@ -115,7 +115,7 @@ public sealed class OrderTracker : IAsyncDisposable
         }
         finally
         {
-            lock (_dispatchGate) _readers.Remove(channel);
+            lock (_outbox.DispatchGate) _readers.Remove(channel);
         }
     }
 
@@ -150,7 +150,7 @@ public sealed class OrderTracker : IAsyncDisposable
             _startGate.Release();
         }
 
-        lock (_dispatchGate)
+        lock (_outbox.DispatchGate)
         {
             foreach (var reader in _readers) reader.Writer.TryComplete();
         }
@@ -285,22 +285,10 @@ public sealed class OrderTracker : IAsyncDisposable
         return pending;
     }
 
-    /// <summary>Raises queued changes one at a time, in queue order, whoever queued them.</summary>
-    private void Dispatch()
+    /// <summary>Raises the queued changes, in order, to the <see cref="ChangesAsync"/> readers and the event.</summary>
+    private void Dispatch() => _outbox.Dispatch(change =>
     {
-        lock (_dispatchGate)
-        {
-            while (true)
-            {
-                OrderChangedEventArgs change;
-                lock (_gate)
-                {
-                    if (!_outbox.TryDequeue(out change!)) return;
-                }
-
-                foreach (var reader in _readers) reader.Writer.TryWrite(change);
-                OrderChanged?.Invoke(this, change);
-            }
-        }
-    }
+        foreach (var reader in _readers) reader.Writer.TryWrite(change);
+        OrderChanged?.Invoke(this, change);
+    });
 }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Lighter.Client;
 using Lighter.Client.Tracking;
-using Lighter.Signing;
 using Lighter.Signing.Transactions;
 
 namespace Lighter.Testing.Tests.Integration;
@@ -11,27 +10,26 @@ public sealed class OrderTrackingTests : IAsyncLifetime
 {
     private const short Eth = 0;
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(15);
-    private readonly List<LighterPrivateKey> _keys = [];
     private readonly ConcurrentQueue<OrderChangedEventArgs> _events = new();
     private LighterSandbox _sandbox = null!;
+    private SandboxTraders _traders = null!;
     private LighterClient _maker = null!;
     private LighterClient _taker = null!;
 
     public async Task InitializeAsync()
     {
         _sandbox = await LighterSandbox.StartAsync();
-        _maker = NewClient(100_000m);
-        _taker = NewClient(100_000m);
+        _traders = new SandboxTraders(_sandbox);
+        _maker = _traders.Create(100_000m);
+        _taker = _traders.Create(100_000m);
         _maker.Orders.OrderChanged += (_, e) => _events.Enqueue(e);
         await _maker.Orders.StartAsync(Bounded());
     }
 
     public async Task DisposeAsync()
     {
-        await _maker.DisposeAsync();
-        await _taker.DisposeAsync();
+        await _traders.DisposeAsync();
         await _sandbox.DisposeAsync();
-        foreach (var key in _keys) key.Dispose();
     }
 
     [Fact]
@@ -178,24 +176,5 @@ public sealed class OrderTrackingTests : IAsyncLifetime
         // Disposed with the test process: a guard timeout only, never a wait.
         var guard = new CancellationTokenSource(Guard);
         return guard.Token;
-    }
-
-    private LighterClient NewClient(decimal usdc)
-    {
-        var account = _sandbox.CreateAccount(usdc);
-        var key = LighterPrivateKey.Generate();
-        _keys.Add(key);
-        _sandbox.RegisterApiKey(account.Index, 2, key.PublicKey);
-        return LighterClient.Create(new LighterClientOptions
-        {
-            Environment = "custom",
-            BaseUrl = _sandbox.BaseUri,
-            WebSocketUrl = _sandbox.WebSocketUri,
-            ChainId = (int)_sandbox.ChainId,
-            AccountIndex = account.Index,
-            ApiKeyIndex = 2,
-            PrivateKey = key.ExportHex(),
-            RateLimitTier = RateLimitTier.Unlimited,
-        });
     }
 }

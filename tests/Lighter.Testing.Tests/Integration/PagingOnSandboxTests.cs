@@ -1,7 +1,6 @@
 using Lighter.Client;
 using Lighter.Client.Api;
 using Lighter.Client.Models;
-using Lighter.Signing;
 using Lighter.Signing.Transactions;
 
 namespace Lighter.Testing.Tests.Integration;
@@ -14,24 +13,23 @@ public sealed class PagingOnSandboxTests : IAsyncLifetime
 {
     private const short Eth = 0;
     private const int PageSize = 40;
-    private readonly List<LighterPrivateKey> _keys = [];
     private LighterSandbox _sandbox = null!;
+    private SandboxTraders _traders = null!;
     private LighterClient _maker = null!;
     private LighterClient _taker = null!;
 
     public async Task InitializeAsync()
     {
         _sandbox = await LighterSandbox.StartAsync();
-        _maker = NewClient();
-        _taker = NewClient();
+        _traders = new SandboxTraders(_sandbox);
+        _maker = _traders.Create();
+        _taker = _traders.Create();
     }
 
     public async Task DisposeAsync()
     {
-        await _maker.DisposeAsync();
-        await _taker.DisposeAsync();
+        await _traders.DisposeAsync();
         await _sandbox.DisposeAsync();
-        foreach (var key in _keys) key.Dispose();
     }
 
     [Fact]
@@ -97,24 +95,5 @@ public sealed class PagingOnSandboxTests : IAsyncLifetime
 
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("cursor", refused.ServerMessage, StringComparison.Ordinal);
-    }
-
-    private LighterClient NewClient()
-    {
-        var account = _sandbox.CreateAccount(100_000m);
-        var key = LighterPrivateKey.Generate();
-        _keys.Add(key);
-        _sandbox.RegisterApiKey(account.Index, 2, key.PublicKey);
-        return LighterClient.Create(new LighterClientOptions
-        {
-            Environment = "custom",
-            BaseUrl = _sandbox.BaseUri,
-            WebSocketUrl = _sandbox.WebSocketUri,
-            ChainId = (int)_sandbox.ChainId,
-            AccountIndex = account.Index,
-            ApiKeyIndex = 2,
-            PrivateKey = key.ExportHex(),
-            RateLimitTier = RateLimitTier.Unlimited,
-        });
     }
 }
