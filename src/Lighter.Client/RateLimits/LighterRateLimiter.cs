@@ -97,6 +97,7 @@ internal sealed class LighterRateLimiter : IDisposable
         return limiter;
     }
 
+    /// <summary>Takes <paramref name="cost"/> permits from <paramref name="budget"/>; a queued wait is recorded on <see cref="LighterTelemetry.RateLimitWaitInstrument"/>.</summary>
     /// <param name="budget">The window to take from.</param>
     /// <param name="limiter">The window's <c>lighter.limiter</c> tag.</param>
     /// <param name="cost">Permits the operation costs.</param>
