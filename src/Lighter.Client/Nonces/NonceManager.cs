@@ -1,3 +1,4 @@
+using Lighter.Client.Diagnostics;
 using Lighter.Client.Logging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -18,6 +19,8 @@ namespace Lighter.Client.Nonces;
 /// as used never landed, or the exchange is lagging). Seen twice at least <c>stallGrace</c> apart with no progress,
 /// it is reported (<see cref="GapDetected"/>, log event 8012) and repaired: the missing nonce is handed to the next
 /// transaction; the nonces above it stay used, as the exchange may hold them out of order.</para>
+/// <para>Telemetry: every fetch after the first is counted on <see cref="LighterTelemetry.NonceResyncsInstrument"/> and
+/// every hole event on <see cref="LighterTelemetry.NonceHolesInstrument"/>, tagged with the account and key index.</para>
 /// </remarks>
 public sealed class NonceManager : INonceManager
 {
@@ -149,11 +152,18 @@ public sealed class NonceManager : INonceManager
             {
                 // The newest nonce: roll the counter back (and over released ones just below it).
                 _next--;
-                while (_next > _confirmed && _released.Remove(_next - 1)) _next--;
+                var closed = 0;
+                while (_next > _confirmed && _released.Remove(_next - 1))
+                {
+                    _next--;
+                    closed++;
+                }
+
+                Holes(NonceTelemetry.Hole.RolledBack, closed);
             }
-            else
+            else if (_released.Add(nonce))
             {
-                _released.Add(nonce);
+                Holes(NonceTelemetry.Hole.Opened, 1);
             }
 
             Signal();
@@ -164,18 +174,22 @@ public sealed class NonceManager : INonceManager
     public async Task ResyncAsync(NonceLease rejected, CancellationToken cancellationToken = default)
     {
         Release(rejected);
-        await RefreshAsync(cancellationToken).ConfigureAwait(false);
+        await RefreshAsync(NonceTelemetry.Trigger.InvalidNonce, cancellationToken).ConfigureAwait(false);
         LighterLog.NonceResync(_logger, AccountIndex, ApiKeyIndex);
     }
 
     /// <inheritdoc />
-    public Task<long> RefreshAsync(CancellationToken cancellationToken = default)
+    public Task<long> RefreshAsync(CancellationToken cancellationToken = default) =>
+        RefreshAsync(NonceTelemetry.Trigger.Refresh, cancellationToken);
+
+    /// <summary><see cref="RefreshAsync(CancellationToken)"/>, saying who asked (a <see cref="NonceTelemetry.Trigger"/> value).</summary>
+    internal Task<long> RefreshAsync(string trigger, CancellationToken cancellationToken)
     {
         Task<long> task;
         lock (_gate)
         {
-            // Callers that arrive while a fetch is running share it; a finished fetch is never reused.
-            if (_refreshTask is null || _refreshTask.IsCompleted) _refreshTask = FetchAndApplyAsync();
+            // Callers that arrive while a fetch is running share it (and its trigger); a finished fetch is never reused.
+            if (_refreshTask is null || _refreshTask.IsCompleted) _refreshTask = FetchAndApplyAsync(trigger);
             task = _refreshTask;
         }
 
@@ -192,6 +206,7 @@ public sealed class NonceManager : INonceManager
         {
             nonce = _released.Min;
             _released.Remove(nonce);
+            Holes(NonceTelemetry.Hole.Filled, 1);
         }
         else if (_next - _confirmed < _window)
         {
@@ -224,6 +239,7 @@ public sealed class NonceManager : INonceManager
             leases.Add(new NonceLease(reused));
         }
 
+        Holes(NonceTelemetry.Hole.Filled, leases.Count);
         for (; fresh > 0; fresh--) leases.Add(new NonceLease(_next++));
         _inFlight += leases.Count;
         return leases;
@@ -232,7 +248,7 @@ public sealed class NonceManager : INonceManager
     private void MarkUsed(long nonce)
     {
         if (nonce < _confirmed) return;
-        _released.Remove(nonce);
+        if (_released.Remove(nonce)) Holes(NonceTelemetry.Hole.Skipped, 1);
         if (nonce != _confirmed)
         {
             _usedAhead.Add(nonce);
@@ -267,7 +283,7 @@ public sealed class NonceManager : INonceManager
             // sequence now would hand those nonces out again, so only move forward (a stale lower answer is ignored).
             if (_initialized)
             {
-                if (serverNext > _confirmed) Apply(serverNext);
+                if (serverNext > _confirmed) Apply(serverNext); // part of initialising: not counted as a resync
                 return;
             }
 
@@ -277,12 +293,13 @@ public sealed class NonceManager : INonceManager
         }
     }
 
-    private async Task<long> FetchAndApplyAsync()
+    private async Task<long> FetchAndApplyAsync(string trigger)
     {
         await Task.Yield();
         var serverNext = await _fetchNextNonce(CancellationToken.None).ConfigureAwait(false);
         ArgumentOutOfRangeException.ThrowIfNegative(serverNext, "nextNonce");
         NonceGap? gap;
+        string result;
         lock (_gate)
         {
             if (!_initialized)
@@ -292,8 +309,10 @@ public sealed class NonceManager : INonceManager
                 return serverNext;
             }
 
-            gap = Apply(serverNext);
+            (result, gap) = Apply(serverNext);
         }
+
+        NonceTelemetry.Resynced(AccountIndex, ApiKeyIndex, trigger, result);
 
         if (gap is not null)
         {
@@ -319,20 +338,21 @@ public sealed class NonceManager : INonceManager
         }
     }
 
-    private NonceGap? Apply(long serverNext)
+    /// <summary>Reconciles the sequence with the exchange's next nonce; returns what it found (a <see cref="NonceTelemetry.Result"/> value) and a stall to report.</summary>
+    private (string Result, NonceGap? Gap) Apply(long serverNext)
     {
         if (serverNext >= _confirmed)
         {
             _suspectedStall = null;
-            if (serverNext == _confirmed) return null;
+            if (serverNext == _confirmed) return (NonceTelemetry.Result.InSync, null);
             // The exchange is ahead: everything below its next nonce is used (by us or by another holder of the key).
             _confirmed = serverNext;
             _usedAhead.RemoveWhere(n => n < serverNext);
-            _released.RemoveWhere(n => n < serverNext);
+            Holes(NonceTelemetry.Hole.Skipped, _released.RemoveWhere(n => n < serverNext));
             while (_usedAhead.Remove(_confirmed)) _confirmed++;
             if (_next < _confirmed) _next = _confirmed;
             Signal();
-            return null;
+            return (NonceTelemetry.Result.Advanced, null);
         }
 
         // The exchange waits for a nonce we counted as used. It may only be lagging: act when it stays there.
@@ -340,19 +360,23 @@ public sealed class NonceManager : INonceManager
         if (_suspectedStall is not { } seen || seen.ServerNext != serverNext)
         {
             _suspectedStall = (serverNext, now);
-            return new NonceGap(serverNext, _confirmed, Repaired: false);
+            return (NonceTelemetry.Result.Behind, new NonceGap(serverNext, _confirmed, Repaired: false));
         }
 
-        if (_time.GetElapsedTime(seen.SeenAt, now) < _stallGrace) return null;
+        if (_time.GetElapsedTime(seen.SeenAt, now) < _stallGrace) return (NonceTelemetry.Result.Behind, null);
         _suspectedStall = null;
         // Hand exactly the missing nonce out again; the ones above it stay used (the exchange may hold them).
         for (var n = serverNext + 1; n < _confirmed; n++) _usedAhead.Add(n);
         var clientNext = _confirmed;
         _confirmed = serverNext;
         _released.Add(serverNext);
+        Holes(NonceTelemetry.Hole.Repaired, 1);
         Signal();
-        return new NonceGap(serverNext, clientNext, Repaired: true);
+        return (NonceTelemetry.Result.Repaired, new NonceGap(serverNext, clientNext, Repaired: true));
     }
+
+    // Recorded under the lock, where the hole changes: a counter add is cheaper than carrying tallies out of it.
+    private void Holes(string hole, int count) => NonceTelemetry.Holes(AccountIndex, ApiKeyIndex, hole, count);
 
     private void Signal()
     {

@@ -129,7 +129,9 @@ public sealed class LocalOrderBook
     }
 
     /// <summary>Marks the book stale (e.g. after a reconnect); it is rebuilt from the next snapshot.</summary>
-    internal void Invalidate(string reason)
+    /// <returns>True when this call threw away levels from a snapshot (the book now resyncs); false when it already
+    /// waited for a snapshot or never had one.</returns>
+    internal bool Invalidate(string reason)
     {
         LocalOrderBookStatus previous, next;
         lock (_gate)
@@ -140,13 +142,14 @@ public sealed class LocalOrderBook
             next = _hasSnapshot ? LocalOrderBookStatus.Resyncing : LocalOrderBookStatus.Syncing;
             if (previous is LocalOrderBookStatus.Syncing or LocalOrderBookStatus.Resyncing)
             {
-                return;
+                return false;
             }
 
             _status = next;
         }
 
         StatusChanged?.Invoke(this, new OrderBookStatusChangedEventArgs(previous, next, reason));
+        return next == LocalOrderBookStatus.Resyncing;
     }
 
     /// <summary>The socket carrying the book was lost: it keeps its levels but says they are not live.</summary>

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Lighter.Client.Diagnostics;
 using Lighter.Client.Http;
 
 namespace Lighter.Client.RateLimits;
@@ -21,6 +22,7 @@ internal sealed class LighterRateLimiter : IDisposable
     private readonly RollingWindowRateLimiter? _weight;
     private readonly RollingWindowRateLimiter? _sendTx;
     private readonly RateLimitTier _tier;
+    private readonly TimeProvider _time;
 
     /// <summary>Creates the limiter for the tier and budgets in <paramref name="options"/>.</summary>
     public LighterRateLimiter(LighterClientOptions options, TimeProvider timeProvider)
@@ -28,6 +30,7 @@ internal sealed class LighterRateLimiter : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
         _tier = options.RateLimitTier;
+        _time = timeProvider;
         var queue = options.RateLimitQueueLimit;
         switch (_tier)
         {
@@ -57,16 +60,16 @@ internal sealed class LighterRateLimiter : IDisposable
         {
             if (_requests is not null)
             {
-                first = await TakeAsync(_requests, 1, operation, cancellationToken).ConfigureAwait(false);
+                first = await TakeAsync(_requests, "rest_requests", 1, operation, cancellationToken).ConfigureAwait(false);
             }
 
             if (isSendTx && _sendTx is not null)
             {
-                second = await TakeAsync(_sendTx, 1, operation, cancellationToken).ConfigureAwait(false);
+                second = await TakeAsync(_sendTx, "send_tx", 1, operation, cancellationToken).ConfigureAwait(false);
             }
             else if (!isSendTx && _weight is not null)
             {
-                second = await TakeAsync(_weight, EndpointWeights.Of(operation), operation, cancellationToken).ConfigureAwait(false);
+                second = await TakeAsync(_weight, "rest_weight", EndpointWeights.Of(operation), operation, cancellationToken).ConfigureAwait(false);
             }
 
             return new RateLimitPermit(first, second);
@@ -94,10 +97,35 @@ internal sealed class LighterRateLimiter : IDisposable
         return limiter;
     }
 
-    private static async ValueTask<RateLimitLease> TakeAsync(RollingWindowRateLimiter budget, int cost, string operation, CancellationToken cancellationToken)
+    /// <summary>Takes <paramref name="cost"/> permits from <paramref name="budget"/>; a queued wait is recorded on <see cref="LighterTelemetry.RateLimitWaitInstrument"/>.</summary>
+    /// <param name="budget">The window to take from.</param>
+    /// <param name="limiter">The window's <c>lighter.limiter</c> tag.</param>
+    /// <param name="cost">Permits the operation costs.</param>
+    /// <param name="operation">The REST operation.</param>
+    /// <param name="cancellationToken">Ends the wait.</param>
+    private async ValueTask<RateLimitLease> TakeAsync(RollingWindowRateLimiter budget, string limiter, int cost, string operation, CancellationToken cancellationToken)
     {
         // A weight above the whole budget (possible with a lowered override) would never fit: it takes the whole window.
-        var lease = await budget.AcquireAsync(Math.Min(cost, budget.PermitLimit), cancellationToken).ConfigureAwait(false);
+        var pending = budget.AcquireAsync(Math.Min(cost, budget.PermitLimit), cancellationToken);
+        RateLimitLease lease;
+        if (pending.IsCompleted || !LighterTelemetry.RateLimitWait.Enabled)
+        {
+            lease = await pending.ConfigureAwait(false);
+        }
+        else
+        {
+            // Queued: the wait is measured on the limiter's own clock, whether it ends in a permit or not.
+            var queuedAt = _time.GetTimestamp();
+            try
+            {
+                lease = await pending.ConfigureAwait(false);
+            }
+            finally
+            {
+                LighterTelemetry.RateLimitWaited(limiter, operation, _time.GetElapsedTime(queuedAt));
+            }
+        }
+
         if (lease.IsAcquired) return lease;
         lease.Dispose();
         throw new LighterApiException(operation, null, null, "the client-side rate-limit queue is full; slow down or raise RateLimitQueueLimit", isTransient: true);

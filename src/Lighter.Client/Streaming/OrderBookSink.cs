@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lighter.Client.Diagnostics;
 using Lighter.Client.OrderBooks;
 
 namespace Lighter.Client.Streaming;
@@ -52,7 +53,7 @@ internal sealed class OrderBookSink : SubscriptionSink
         {
             // Offsets only say "later", not "next": without nonces a lost update cannot be ruled out.
             _unreadFrameSinceLastUpdate = false;
-            RequestResync("an unreadable frame may have hidden an update and the next update carries no begin_nonce to prove continuity", diagnostics);
+            RequestResync("an unreadable frame may have hidden an update and the next update carries no begin_nonce to prove continuity", StreamTelemetry.BookResyncReason.UnreadableFrame, diagnostics);
             return;
         }
 
@@ -68,7 +69,7 @@ internal sealed class OrderBookSink : SubscriptionSink
                 _resyncRequested = false;
                 break;
             case OrderBookApplyResult.Gap:
-                RequestResync("gap: " + gap, diagnostics);
+                RequestResync("gap: " + gap, StreamTelemetry.BookResyncReason.Gap, diagnostics);
                 break;
         }
     }
@@ -78,12 +79,16 @@ internal sealed class OrderBookSink : SubscriptionSink
         // A new subscription starts with a snapshot: forget anything applied on the previous socket.
         _resyncRequested = false;
         _unreadFrameSinceLastUpdate = false;
-        Book.Invalidate("resubscribing");
+        if (Book.Invalidate("resubscribing"))
+        {
+            // Only a book that held a snapshot is rebuilt; the first subscription is no resync.
+            StreamTelemetry.BookResync(Book.MarketId, StreamTelemetry.BookResyncReason.Reconnect);
+        }
     }
 
     protected override void OnDisconnected(string reason) => Book.MarkDisconnected("connection lost: " + reason);
 
-    private void RequestResync(string reason, IStreamDiagnostics diagnostics)
+    private void RequestResync(string reason, string telemetryReason, IStreamDiagnostics diagnostics)
     {
         Book.Invalidate(reason);
         if (_resyncRequested)
@@ -92,6 +97,7 @@ internal sealed class OrderBookSink : SubscriptionSink
         }
 
         _resyncRequested = true;
+        StreamTelemetry.BookResync(Book.MarketId, telemetryReason); // once per resubscribe, not per frame that finds the book stale
         diagnostics.Report(StreamDiagnosticKind.OrderBookResync, $"'{Address}': {reason}; resubscribing for a fresh snapshot", Address, default);
         _resync(this, reason);
     }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.WebSockets;
+using Lighter.Client.Diagnostics;
 
 namespace Lighter.Client.Streaming;
 
@@ -15,6 +16,7 @@ internal sealed partial class WebSocketConnection
         while (!token.IsCancellationRequested)
         {
             string reason;
+            string cause; // the telemetry tag of reason
             Exception? failure = null;
             var reachedConnected = false;
             attempt++;
@@ -34,6 +36,7 @@ internal sealed partial class WebSocketConnection
                 _connected.TrySetResult();
                 await receive.ConfigureAwait(false);
                 reason = _abortReason ?? "server closed the connection";
+                cause = _abortReason is null ? StreamTelemetry.ReconnectReason.ServerClosed : StreamTelemetry.ReconnectReason.Dead;
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
@@ -44,6 +47,8 @@ internal sealed partial class WebSocketConnection
 #pragma warning restore CA1031
             {
                 reason = _abortReason ?? ex.Message;
+                cause = !reachedConnected ? StreamTelemetry.ReconnectReason.ConnectFailed
+                    : _abortReason is null ? StreamTelemetry.ReconnectReason.Dropped : StreamTelemetry.ReconnectReason.Dead;
                 failure = ex;
             }
             finally
@@ -77,6 +82,7 @@ internal sealed partial class WebSocketConnection
                 break;
             }
 
+            StreamTelemetry.Reconnecting(_options.Uri, cause);
             var delay = _backoff.Next();
             var wait = Task.Delay(delay, _time, token);
             SetState(ConnectionState.Reconnecting, reason, delay);
@@ -245,7 +251,7 @@ internal sealed partial class WebSocketConnection
             return;
         }
 
-        _ = SendQuietlyAsync(PingFrame);
+        _ = SendQuietlyAsync(PingFrame, "ping");
     }
 
     private void TearDown()

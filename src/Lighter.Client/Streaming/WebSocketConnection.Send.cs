@@ -9,11 +9,15 @@ namespace Lighter.Client.Streaming;
 /// <summary>Sending: one writer at a time, subscription frames under the message budget.</summary>
 internal sealed partial class WebSocketConnection
 {
-    private async Task SendAsync(ReadOnlyMemory<byte> frame, bool rateLimited, CancellationToken cancellationToken)
+    /// <param name="frame">The frame.</param>
+    /// <param name="operation">The frame's kind for telemetry (<c>subscribe</c>, <c>ping</c>, ...); never its content.</param>
+    /// <param name="rateLimited">Whether the frame draws from the message budget.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    private async Task SendAsync(ReadOnlyMemory<byte> frame, string operation, bool rateLimited, CancellationToken cancellationToken)
     {
         if (rateLimited)
         {
-            await _limiter.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await _limiter.WaitAsync(operation, cancellationToken).ConfigureAwait(false);
         }
 
         await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -55,7 +59,7 @@ internal sealed partial class WebSocketConnection
             writer.WriteEndObject();
         }
 
-        await SendAsync(buffer.WrittenMemory, rateLimited: true, cancellationToken).ConfigureAwait(false);
+        await SendAsync(buffer.WrittenMemory, subscribe ? "subscribe" : "unsubscribe", rateLimited: true, cancellationToken).ConfigureAwait(false);
         if (subscribe)
         {
             sink.MarkLive();
@@ -89,11 +93,11 @@ internal sealed partial class WebSocketConnection
         }
     }
 
-    private async Task SendQuietlyAsync(byte[] frame)
+    private async Task SendQuietlyAsync(byte[] frame, string operation)
     {
         try
         {
-            await SendAsync(frame, rateLimited: true, _lifetime.Token).ConfigureAwait(false);
+            await SendAsync(frame, operation, rateLimited: true, _lifetime.Token).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // Keepalive failures surface as a dead connection, not as exceptions.
         catch (Exception)

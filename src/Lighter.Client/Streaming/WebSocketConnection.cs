@@ -119,7 +119,7 @@ internal sealed partial class WebSocketConnection : IControlFrameHandler, IAsync
             var reply = response.WaitAsync(linked.Token);
 
             // Transactions follow the REST tx limits, not the socket's message budget, so they skip the limiter.
-            await SendAsync(frame, rateLimited: false, linked.Token).ConfigureAwait(false);
+            await SendAsync(frame, batch ? "sendtxbatch" : "sendtx", rateLimited: false, linked.Token).ConfigureAwait(false);
             return await reply.ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -134,7 +134,7 @@ internal sealed partial class WebSocketConnection : IControlFrameHandler, IAsync
 
     void IControlFrameHandler.OnConnected() => _welcome.TrySetResult();
 
-    void IControlFrameHandler.OnPing() => _ = SendQuietlyAsync(PongFrame);
+    void IControlFrameHandler.OnPing() => _ = SendQuietlyAsync(PongFrame, "pong");
 
     void IControlFrameHandler.OnTransactionResponse(ReadOnlySpan<byte> frame)
     {

@@ -1,3 +1,4 @@
+using Lighter.Client.Diagnostics;
 using Lighter.Client.Logging;
 using Lighter.Client.Nonces;
 
@@ -127,7 +128,7 @@ internal sealed partial class TransactionSubmitter
             {
                 // A batch executes in order and stops at its first failure: find what the exchange holds.
                 last = ex;
-                var evidence = await ResolvePendingAsync(pending, txs, mayHaveLanded, budget, cancellationToken).ConfigureAwait(false);
+                var evidence = await ResolvePendingAsync(pending, txs, mayHaveLanded, budget, ResyncTrigger(ex), cancellationToken).ConfigureAwait(false);
                 if (pending.Count == 0) return null;
                 // Something else took a nonce of the run, or the exchange refused what is left: the rest cannot follow.
                 if (evidence.ContainsValue(Evidence.Consumed) || (SendFault.IsRefusal(ex) && evidence.Values.All(e => e == Evidence.Free)))
@@ -156,7 +157,7 @@ internal sealed partial class TransactionSubmitter
                 Dictionary<int, Evidence> evidence;
                 try
                 {
-                    evidence = await ResolvePendingAsync(pending, txs, mayHaveLanded, budget, cancellationToken, final: true).ConfigureAwait(false);
+                    evidence = await ResolvePendingAsync(pending, txs, mayHaveLanded, budget, NonceTelemetry.Trigger.FinalCheck, cancellationToken, final: true).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
@@ -208,14 +209,14 @@ internal sealed partial class TransactionSubmitter
             return new BatchFailure(error, first, dispositions[remaining[0]], spent.Attempts);
         }
 
-        async Task<Dictionary<int, Evidence>> ResolvePendingAsync(List<int> open, List<WireTransaction> all, bool landed, SubmissionBudget spent, CancellationToken token, bool final = false)
+        async Task<Dictionary<int, Evidence>> ResolvePendingAsync(List<int> open, List<WireTransaction> all, bool landed, SubmissionBudget spent, string trigger, CancellationToken token, bool final = false)
         {
             var evidence = new Dictionary<int, Evidence>();
             foreach (var i in open.ToList())
             {
                 var resolution = final
                     ? await ResolveForVerdictAsync(all[i], landed, token).ConfigureAwait(false)
-                    : await TryResolveAsync(all[i], landed, token).ConfigureAwait(false);
+                    : await TryResolveAsync(all[i], landed, trigger, token).ConfigureAwait(false);
                 if (resolution.Evidence != Evidence.Held)
                 {
                     evidence[i] = resolution.Evidence;

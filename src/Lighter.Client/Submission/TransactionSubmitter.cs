@@ -194,7 +194,7 @@ internal sealed partial class TransactionSubmitter
             {
                 // The nonce is taken, out of the window, or the refusal may follow an earlier send that executed.
                 last = ex;
-                var resolution = await TryResolveAsync(tx, mayHaveLanded, cancellationToken).ConfigureAwait(false);
+                var resolution = await TryResolveAsync(tx, mayHaveLanded, ResyncTrigger(ex), cancellationToken).ConfigureAwait(false);
                 switch (resolution.Evidence)
                 {
                     case Evidence.Held:
@@ -255,21 +255,26 @@ internal sealed partial class TransactionSubmitter
     /// </summary>
     private async Task<Resolution> ResolveForVerdictAsync(WireTransaction tx, bool mayHaveLanded, CancellationToken cancellationToken)
     {
-        var resolution = await TryResolveAsync(tx, mayHaveLanded, cancellationToken).ConfigureAwait(false);
+        const string trigger = NonceTelemetry.Trigger.FinalCheck;
+        var resolution = await TryResolveAsync(tx, mayHaveLanded, trigger, cancellationToken).ConfigureAwait(false);
         for (var retry = 0; retry < FinalLookupRetries && resolution.Evidence == Evidence.Unknown; retry++)
         {
             await Task.Delay(CircuitBreakDuration, _time, cancellationToken).ConfigureAwait(false);
-            resolution = await TryResolveAsync(tx, mayHaveLanded, cancellationToken).ConfigureAwait(false);
+            resolution = await TryResolveAsync(tx, mayHaveLanded, trigger, cancellationToken).ConfigureAwait(false);
         }
 
         return resolution;
     }
 
-    private async Task<Resolution> TryResolveAsync(WireTransaction tx, bool mayHaveLanded, CancellationToken cancellationToken)
+    /// <summary>The resync trigger of a look-up after <paramref name="answer"/> ("invalid nonce" or a refusal).</summary>
+    private static string ResyncTrigger(LighterApiException answer) =>
+        answer.IsInvalidNonce ? NonceTelemetry.Trigger.InvalidNonce : NonceTelemetry.Trigger.Refused;
+
+    private async Task<Resolution> TryResolveAsync(WireTransaction tx, bool mayHaveLanded, string trigger, CancellationToken cancellationToken)
     {
         try
         {
-            return await _resolver.ResolveAsync(tx, mayHaveLanded, cancellationToken).ConfigureAwait(false);
+            return await _resolver.ResolveAsync(tx, mayHaveLanded, trigger, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
         {

@@ -1,3 +1,4 @@
+using Lighter.Client.Diagnostics;
 using Lighter.Client.Nonces;
 
 namespace Lighter.Client.Submission;
@@ -32,15 +33,19 @@ internal sealed class TxResolver(HttpClient http, INonceManager nonces)
 
     /// <param name="tx">The transaction.</param>
     /// <param name="mayHaveLanded">Whether any send of it may have been processed (else every send was answered).</param>
+    /// <param name="trigger">Why the submitter asks (a <see cref="NonceTelemetry.Trigger"/> value), for the resync count.</param>
     /// <param name="cancellationToken">Cancellation.</param>
-    public async Task<Resolution> ResolveAsync(WireTransaction tx, bool mayHaveLanded, CancellationToken cancellationToken)
+    public async Task<Resolution> ResolveAsync(WireTransaction tx, bool mayHaveLanded, string trigger, CancellationToken cancellationToken)
     {
         var byHash = await FindByHashAsync(tx, cancellationToken).ConfigureAwait(false);
         if (byHash == true) return new(Evidence.Held, TxVerdict.FoundByHash);
         long serverNext;
         try
         {
-            serverNext = await nonces.RefreshAsync(cancellationToken).ConfigureAwait(false);
+            // The built-in manager learns why it resyncs; another INonceManager is asked plainly.
+            serverNext = await (nonces is NonceManager own
+                ? own.RefreshAsync(trigger, cancellationToken)
+                : nonces.RefreshAsync(cancellationToken)).ConfigureAwait(false);
         }
         catch (LighterApiException)
         {

@@ -33,10 +33,10 @@ public sealed class TimingPolicyTests
         var limiter = new SendRateLimiter(3, TimeSpan.FromMinutes(1), time);
         for (var i = 0; i < 3; i++)
         {
-            Assert.True(limiter.WaitAsync(CancellationToken.None).IsCompletedSuccessfully);
+            Assert.True(limiter.WaitAsync("subscribe", CancellationToken.None).IsCompletedSuccessfully);
         }
 
-        var fourth = limiter.WaitAsync(CancellationToken.None).AsTask();
+        var fourth = limiter.WaitAsync("subscribe", CancellationToken.None).AsTask();
         time.Advance(TimeSpan.FromSeconds(59));
         Assert.False(fourth.IsCompleted);
         time.Advance(TimeSpan.FromSeconds(1));
