@@ -31,7 +31,8 @@ internal static class SandboxRun
         return stats;
     }
 
-    private static LighterClient NewClient(LighterSandbox sandbox, LighterPrivateKey key)
+    /// <summary>A client for a fresh funded sandbox account whose API key is <paramref name="key"/> (the tests use it for a second trader too).</summary>
+    internal static LighterClient NewClient(LighterSandbox sandbox, LighterPrivateKey key)
     {
         var account = sandbox.CreateAccount(usdc: 100_000m);
         sandbox.RegisterApiKey(account.Index, ApiKeyIndex, key.PublicKey);
