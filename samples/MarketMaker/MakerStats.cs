@@ -18,6 +18,9 @@ internal sealed class MakerStats
     public TrackedOrder? Bid { get; set; }
     public TrackedOrder? Ask { get; set; }
 
+    /// <summary>The bot's orders still open after the stop cancelled its quotes (null while running).</summary>
+    public int? LeftOpen { get; set; }
+
     /// <summary>Mark-to-mid profit: cash from fills plus the position valued at the mid.</summary>
     public decimal Pnl => Cash + Position * Mid;
 

@@ -31,9 +31,10 @@ internal static class SandboxRun
         return stats;
     }
 
-    private static LighterClient NewClient(LighterSandbox sandbox, LighterPrivateKey key)
+    /// <summary>A client for a fresh sandbox account holding <paramref name="usdc"/>, whose API key is <paramref name="key"/> (the tests use it for other traders too).</summary>
+    internal static LighterClient NewClient(LighterSandbox sandbox, LighterPrivateKey key, decimal usdc = 100_000m)
     {
-        var account = sandbox.CreateAccount(usdc: 100_000m);
+        var account = sandbox.CreateAccount(usdc);
         sandbox.RegisterApiKey(account.Index, ApiKeyIndex, key.PublicKey);
         return LighterClient.Create(new LighterClientOptions
         {
