@@ -221,13 +221,11 @@ public sealed class OrderTracker : IAsyncDisposable
     /// </summary>
     internal async Task ReconcileAsync(CancellationToken cancellationToken)
     {
-        var active = await _feed.FetchActiveAsync(cancellationToken).ConfigureAwait(false);
+        // Taken before the active read: an order the stream shows after it is not expected among the finished ones.
         HashSet<long> missing;
-        lock (_gate)
-        {
-            var stillActive = active.Select(o => o.OrderIndex).ToHashSet();
-            missing = [.. _byIndex.Values.Where(o => !o.IsFinal && !stillActive.Contains(o.OrderIndex!.Value)).Select(o => o.OrderIndex!.Value)];
-        }
+        lock (_gate) missing = [.. _byIndex.Values.Where(o => !o.IsFinal).Select(o => o.OrderIndex!.Value)];
+        var active = await _feed.FetchActiveAsync(cancellationToken).ConfigureAwait(false);
+        missing.ExceptWith(active.Select(o => o.OrderIndex));
 
         var inactive = new List<OrderObservation>();
         await foreach (var order in _feed.ReadInactiveAsync(cancellationToken).ConfigureAwait(false))

@@ -160,6 +160,19 @@ public sealed class OrderTrackerTests
     }
 
     [Fact]
+    public async Task An_order_the_stream_shows_during_the_active_read_is_not_searched_for_among_finished_ones()
+    {
+        await using var tracker = await StartedAsync();
+        _feed.Inactive = [.. Enumerable.Range(0, OrderTracker.RecentInactive * 3).Select(i => Observed(100 + i, "canceled", 0))];
+        _feed.DuringActiveRead = () => _feed.Push(Observed(9, "open", 0)); // placed after the exchange answered
+
+        await _feed.ResubscribedAsync();
+
+        Assert.Equal(OrderTracker.RecentInactive, _feed.InactiveRead);
+        Assert.Equal(OrderState.Open, tracker.FindByOrderIndex(9)!.State);
+    }
+
+    [Fact]
     public async Task An_order_finished_between_the_two_reads_ends_final()
     {
         _feed.Active = [Observed(4, "open", 0)];

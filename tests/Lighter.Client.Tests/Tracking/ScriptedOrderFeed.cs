@@ -20,10 +20,15 @@ internal sealed class ScriptedOrderFeed : IOrderFeed
 
     public int Subscriptions { get; private set; }
 
+    /// <summary>Runs while the active orders are being read (after the request, before the answer is used).</summary>
+    public Action? DuringActiveRead { get; set; }
+
     public Task<IReadOnlyList<OrderObservation>> FetchActiveAsync(CancellationToken cancellationToken)
     {
         Fetches++;
-        return Task.FromResult(Active);
+        var answer = Active;
+        DuringActiveRead?.Invoke();
+        return Task.FromResult(answer);
     }
 
     public async IAsyncEnumerable<OrderObservation> ReadInactiveAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
