@@ -1,13 +1,13 @@
+using Lighter.Client.Tests.Support;
 using Lighter.Client.Tracking;
 using Lighter.Signing.Transactions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Lighter.Client.Tests.Tracking;
 
 /// <summary>The tracker's merge rules on a scripted feed: states from the exchange's statuses, stale reports, pending orders, event order.</summary>
 public sealed class OrderTrackerTests
 {
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero));
+    private readonly TimerCountingClock _clock = new(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly ScriptedOrderFeed _feed = new();
 
     [Theory]
@@ -170,6 +170,51 @@ public sealed class OrderTrackerTests
 
         Assert.Equal(OrderTracker.RecentInactive, _feed.InactiveRead);
         Assert.Equal(OrderState.Open, tracker.FindByOrderIndex(9)!.State);
+    }
+
+    [Fact]
+    public async Task A_reconciliation_that_fails_is_retried_with_backoff_until_it_succeeds()
+    {
+        _feed.Active = [Observed(3, "open", 0, clientOrderIndex: 30)];
+        await using var tracker = await StartedAsync();
+        _feed.Active = [];
+        _feed.Inactive = [Observed(3, "filled", 5, clientOrderIndex: 30)];
+        _feed.FailingReads = 2;
+        var filled = tracker.WaitForAsync(30, o => o.State == OrderState.Filled);
+
+        await Assert.ThrowsAsync<LighterApiException>(_feed.ResubscribedAsync); // the pump logs this one
+        var armed = _clock.TimersCreated; // the first retry's timer
+        Assert.Equal(2, _feed.Fetches);
+        _clock.Advance(OrderTracker.FirstRetryDelay - TimeSpan.FromMilliseconds(1));
+        Assert.Equal(2, _feed.Fetches);
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        await _feed.FetchesReachedAsync(3); // fails again: the next try waits twice as long
+        await _clock.TimersCreatedAsync(armed + 1);
+        _clock.Advance(OrderTracker.FirstRetryDelay * 2 - TimeSpan.FromMilliseconds(1));
+        Assert.Equal(3, _feed.Fetches);
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+
+        Assert.Equal(OrderState.Filled, (await filled.WaitAsync(TimeSpan.FromSeconds(10))).State);
+        Assert.Equal(4, _feed.Fetches);
+        _clock.Advance(OrderTracker.MaxRetryDelay * 2);
+        Assert.Equal(4, _feed.Fetches); // reconciled: no more tries
+    }
+
+    [Fact]
+    public async Task Disposing_the_tracker_stops_the_retries()
+    {
+        await using var tracker = await StartedAsync();
+        _feed.FailingReads = int.MaxValue;
+        await Assert.ThrowsAsync<LighterApiException>(_feed.ResubscribedAsync);
+        var armed = _clock.TimersCreated;
+        _clock.Advance(OrderTracker.FirstRetryDelay);
+        await _feed.FetchesReachedAsync(3);
+        await _clock.TimersCreatedAsync(armed + 1); // retrying, and waiting for the next try
+
+        await tracker.DisposeAsync();
+        _clock.Advance(OrderTracker.MaxRetryDelay * 4);
+
+        Assert.Equal(3, _feed.Fetches);
     }
 
     [Fact]

@@ -23,9 +23,37 @@ internal sealed class ScriptedOrderFeed : IOrderFeed
     /// <summary>Runs while the active orders are being read (after the request, before the answer is used).</summary>
     public Action? DuringActiveRead { get; set; }
 
+    /// <summary>Active-order reads that fail (transiently, as a 503 after the pipeline's retries) before one succeeds.</summary>
+    public int FailingReads { get; set; }
+
+    private readonly List<(int Count, TaskCompletionSource Reached)> _fetchWaiters = [];
+
+    /// <summary>Completes once <see cref="Fetches"/> has reached <paramref name="count"/> (retries run on the thread pool).</summary>
+    public Task FetchesReachedAsync(int count)
+    {
+        lock (_fetchWaiters)
+        {
+            if (Fetches >= count) return Task.CompletedTask;
+            var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _fetchWaiters.Add((count, reached));
+            return reached.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+    }
+
     public Task<IReadOnlyList<OrderObservation>> FetchActiveAsync(CancellationToken cancellationToken)
     {
-        Fetches++;
+        lock (_fetchWaiters)
+        {
+            Fetches++;
+            foreach (var waiter in _fetchWaiters.Where(w => w.Count <= Fetches)) waiter.Reached.TrySetResult();
+        }
+
+        if (FailingReads > 0)
+        {
+            FailingReads--;
+            throw new LighterApiException("accountActiveOrders", System.Net.HttpStatusCode.ServiceUnavailable, null, null, isTransient: true);
+        }
+
         var answer = Active;
         DuringActiveRead?.Invoke();
         return Task.FromResult(answer);
