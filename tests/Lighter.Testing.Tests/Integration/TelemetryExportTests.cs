@@ -69,7 +69,7 @@ public sealed class TelemetryExportTests
             await gapResynced;
             await UntilAsync(book, b => b.Status == LocalOrderBookStatus.Synced);
 
-            await OpenAndFillANonceHoleAsync(client);
+            await OpenAndFillANonceHoleAsync(sandbox, client);
             await using (var other = LighterClient.Create(options)) // another holder of the key takes the next nonce
             {
                 await other.CancelAllOrdersAsync();
@@ -125,10 +125,12 @@ public sealed class TelemetryExportTests
 
     /// <summary>
     /// A refused transaction (no such order) and an accepted one leave with consecutive nonces; the refused, lower one
-    /// goes back as a hole, which the next transaction fills. Both calls lease their nonce before either is answered.
+    /// goes back as a hole, which the next transaction fills. Both calls lease their nonce when called (the manager is
+    /// initialised); the first send to arrive is held 200 ms, so neither answer can come back before both have leased.
     /// </summary>
-    private static async Task OpenAndFillANonceHoleAsync(LighterClient client)
+    private static async Task OpenAndFillANonceHoleAsync(LighterSandbox sandbox, LighterClient client)
     {
+        sandbox.Faults.DelayNext(TimeSpan.FromMilliseconds(200), pathPrefix: "/api/v1/sendTx");
         var refused = client.CancelOrderAsync(0, 987_654);
         var accepted = client.CancelAllOrdersAsync();
         await Assert.ThrowsAsync<LighterSubmissionException>(() => refused);
