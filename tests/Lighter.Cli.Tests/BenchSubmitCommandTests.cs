@@ -37,8 +37,18 @@ public sealed class BenchSubmitCommandTests : IDisposable
             "--count", NonceExchange.Invariant(count), "--concurrency", NonceExchange.Invariant(concurrency), "--chain-id", "300",
             "--key-variable", variable ?? _variable,
         ];
-        var exit = await _clock.RunAsync(Program.Run(args, new InvocationConfiguration { Output = output, Error = error }, _clock));
-        return (exit, output.ToString(), error.ToString());
+        try
+        {
+            var exit = await _clock.RunAsync(Program.Run(args, new InvocationConfiguration { Output = output, Error = error }, _clock));
+            return (exit, output.ToString(), error.ToString());
+        }
+        catch (TimeoutException stuck)
+        {
+            // A hang is rare and timing-bound: say where the exchange stood so the run that saw it can be read.
+            throw new TimeoutException(
+                $"{stuck.Message} Sent nonces in arrival order: [{string.Join(", ", _exchange.Sent)}]; accepted: " +
+                $"[{string.Join(", ", _exchange.Accepted.Keys.Order())}]; output: {output}; error: {error}", stuck);
+        }
     }
 
     private static JsonElement Line(string output)
