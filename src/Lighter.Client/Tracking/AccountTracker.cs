@@ -14,6 +14,7 @@ public sealed class AccountTracker : IAsyncDisposable
     private readonly SemaphoreSlim _refreshGate = new(1, 1);
     private readonly Lock _publishGate = new();
     private readonly ChangeOutbox<AccountChangedEventArgs> _outbox;
+    private readonly RetryingRefresh _frameRefresh;
     private IAsyncDisposable? _subscription;
     private (decimal Collateral, decimal Available, IReadOnlyList<PositionSnapshot> Positions) _balances = (0m, 0m, []);
     private AccountSnapshot _snapshot = AccountSnapshot.Empty;
@@ -25,6 +26,7 @@ public sealed class AccountTracker : IAsyncDisposable
         _orders = orders;
         _time = timeProvider;
         _outbox = new ChangeOutbox<AccountChangedEventArgs>(_publishGate);
+        _frameRefresh = new RetryingRefresh(RefreshAsync, timeProvider);
     }
 
     /// <summary>Raised after each change of <see cref="Snapshot"/>, one at a time and in the order the snapshots were made.</summary>
@@ -45,7 +47,8 @@ public sealed class AccountTracker : IAsyncDisposable
             if (_subscription is not null) return;
             await _orders.StartAsync(cancellationToken).ConfigureAwait(false);
             _orders.OrderChanged += OnOrderChanged;
-            _subscription = await _feed.SubscribeAsync(RefreshAsync, cancellationToken).ConfigureAwait(false);
+            // Each frame refreshes from REST; a failed refresh is retried in the background rather than waiting for the next frame.
+            _subscription = await _feed.SubscribeAsync(_frameRefresh.RunAsync, cancellationToken).ConfigureAwait(false);
             await RefreshAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -62,6 +65,7 @@ public sealed class AccountTracker : IAsyncDisposable
         {
             if (_disposed) return;
             _disposed = true;
+            _frameRefresh.Stop();
             _orders.OrderChanged -= OnOrderChanged;
             if (_subscription is not null) await _subscription.DisposeAsync().ConfigureAwait(false);
         }

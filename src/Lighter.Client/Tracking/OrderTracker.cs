@@ -17,12 +17,6 @@ public sealed class OrderTracker : IAsyncDisposable
     /// <summary>Inactive orders a reconciliation reads at most while looking for orders it holds open.</summary>
     internal const int MaxInactiveScan = 1_000;
 
-    /// <summary>First wait before a failed reconciliation is tried again; it doubles up to <see cref="MaxRetryDelay"/>.</summary>
-    internal static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
-
-    /// <summary>Longest wait between two tries of a failed reconciliation.</summary>
-    internal static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
-
     private readonly IOrderFeed _feed;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
@@ -31,17 +25,16 @@ public sealed class OrderTracker : IAsyncDisposable
     private readonly ChangeOutbox<OrderChangedEventArgs> _outbox;
     private readonly List<Channel<OrderChangedEventArgs>> _readers = [];
     private readonly SemaphoreSlim _startGate = new(1, 1);
-    private readonly CancellationTokenSource _lifetime = new();
+    private readonly RetryingRefresh _resync;
     private IAsyncDisposable? _subscription;
     private bool _disposed;
-    private bool _stale;
-    private int _retrying;
 
     internal OrderTracker(IOrderFeed feed, TimeProvider timeProvider)
     {
         _feed = feed;
         _time = timeProvider;
         _outbox = new ChangeOutbox<OrderChangedEventArgs>(_gate);
+        _resync = new RetryingRefresh(ReconcileAsync, timeProvider);
     }
 
     /// <summary>Raised once per change of an order, in the order changes are applied (on the thread that applied it).</summary>
@@ -72,7 +65,8 @@ public sealed class OrderTracker : IAsyncDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (_subscription is not null) return;
-            var subscription = await _feed.SubscribeAsync(ApplyAll, ResubscribedAsync, cancellationToken).ConfigureAwait(false);
+            // After each (re)subscription changes may have been missed: reconcile, retrying in the background on failure.
+            var subscription = await _feed.SubscribeAsync(ApplyAll, _resync.RunAsync, cancellationToken).ConfigureAwait(false);
             try
             {
                 // After subscribing, so that nothing between the REST read and the first update is missed.
@@ -151,7 +145,7 @@ public sealed class OrderTracker : IAsyncDisposable
         {
             if (_disposed) return;
             _disposed = true;
-            _lifetime.Cancel();
+            _resync.Stop();
             subscription = _subscription;
             _subscription = null;
         }
@@ -231,7 +225,6 @@ public sealed class OrderTracker : IAsyncDisposable
     /// </summary>
     internal async Task ReconcileAsync(CancellationToken cancellationToken)
     {
-        Volatile.Write(ref _stale, true);
         // Taken before the active read: an order the stream shows after it is not expected among the finished ones.
         HashSet<long> missing;
         lock (_gate) missing = [.. _byIndex.Values.Where(o => !o.IsFinal).Select(o => o.OrderIndex!.Value)];
@@ -249,56 +242,6 @@ public sealed class OrderTracker : IAsyncDisposable
         // Oldest first, then the active ones: an order that finished between the two reads ends final (a final state never reopens).
         inactive.Reverse();
         ApplyAll([.. inactive, .. active]);
-        Volatile.Write(ref _stale, false);
-    }
-
-    /// <summary>
-    /// Reconciles after a (re)subscription, when changes may have been missed. When REST fails transiently (a storm
-    /// longer than the pipeline's retries), the tracker keeps trying in the background, from
-    /// <see cref="FirstRetryDelay"/> doubling up to <see cref="MaxRetryDelay"/>, until a reconciliation succeeds or it
-    /// is disposed, instead of staying stale until the next reconnect. The failure still reaches the caller (logged).
-    /// </summary>
-    internal async Task ResubscribedAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await ReconcileAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (LighterApiException ex) when (ex.IsTransient)
-        {
-            if (Interlocked.Exchange(ref _retrying, 1) == 0) _ = RetryReconcileAsync();
-            throw;
-        }
-    }
-
-    private async Task RetryReconcileAsync()
-    {
-        var delay = FirstRetryDelay;
-        try
-        {
-            while (Volatile.Read(ref _stale))
-            {
-                // The timer exists before this method first yields, so a fake clock can move past it at once.
-                await Task.Delay(delay, _time, _lifetime.Token).ConfigureAwait(false);
-                if (!Volatile.Read(ref _stale)) return; // a reconciliation after a later reconnect succeeded meanwhile
-                try
-                {
-                    await ReconcileAsync(_lifetime.Token).ConfigureAwait(false);
-                }
-                catch (LighterApiException ex) when (ex.IsTransient)
-                {
-                    delay = delay * 2 < MaxRetryDelay ? delay * 2 : MaxRetryDelay;
-                }
-            }
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or LighterApiException)
-        {
-            // Disposed, or a lasting refusal: the next (re)subscription reconciles again.
-        }
-        finally
-        {
-            Volatile.Write(ref _retrying, 0);
-        }
     }
 
     /// <summary>Merges observations in order and raises the changes.</summary>

@@ -1,13 +1,13 @@
+using Lighter.Client.Tests.Support;
 using Lighter.Client.Tracking;
 using Lighter.Signing.Transactions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Lighter.Client.Tests.Tracking;
 
 /// <summary>The account tracker's snapshots and change events on scripted feeds.</summary>
 public sealed class AccountTrackerTests
 {
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero));
+    private readonly TimerCountingClock _clock = new(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly ScriptedOrderFeed _orderFeed = new();
     private readonly CountingAccountFeed _accountFeed = new();
 
@@ -74,6 +74,28 @@ public sealed class AccountTrackerTests
         Assert.Equal(_accountFeed.Collateral, tracker.Snapshot.Collateral);
     }
 
+    [Fact]
+    public async Task A_refresh_from_a_frame_that_fails_is_retried_in_the_background_until_it_succeeds()
+    {
+        var orders = new OrderTracker(_orderFeed, _clock);
+        await using var tracker = new AccountTracker(_accountFeed, orders, _clock);
+        await tracker.StartAsync();
+        var before = tracker.Snapshot.Collateral;
+        _accountFeed.FailingReads = 1;
+        var armed = _clock.TimersCreated;
+
+        await Assert.ThrowsAsync<LighterApiException>(_accountFeed.FrameAsync); // the pump logs this one
+        await _clock.TimersCreatedAsync(armed + 1);
+        Assert.Equal(before, tracker.Snapshot.Collateral);
+        var changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        tracker.Changed += (_, _) => changed.TrySetResult();
+        _clock.Advance(RetryingRefresh.FirstDelay);
+
+        await changed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(_accountFeed.Collateral, tracker.Snapshot.Collateral);
+        Assert.NotEqual(before, tracker.Snapshot.Collateral);
+    }
+
     /// <summary>Balances that grow by <see cref="Step"/> on every read.</summary>
     private sealed class CountingAccountFeed : IAccountFeed
     {
@@ -83,17 +105,34 @@ public sealed class AccountTrackerTests
 
         public decimal Collateral => _collateral;
 
+        private Func<CancellationToken, Task>? _onFrame;
+
+        /// <summary>Reads that fail (transiently, as a 503 after the pipeline's retries) before one succeeds.</summary>
+        public int FailingReads { get; set; }
+
+        /// <summary>A frame of the account stream arrives.</summary>
+        public Task FrameAsync() => _onFrame!(CancellationToken.None);
+
         public Task<(decimal Collateral, decimal Available, IReadOnlyList<PositionSnapshot> Positions)> FetchAsync(CancellationToken cancellationToken)
         {
             lock (this)
             {
+                if (FailingReads > 0)
+                {
+                    FailingReads--;
+                    throw new LighterApiException("account", System.Net.HttpStatusCode.ServiceUnavailable, null, null, isTransient: true);
+                }
+
                 _collateral += Step;
                 return Task.FromResult<(decimal, decimal, IReadOnlyList<PositionSnapshot>)>((_collateral, _collateral / 2, []));
             }
         }
 
-        public Task<IAsyncDisposable> SubscribeAsync(Func<CancellationToken, Task> onChanged, CancellationToken cancellationToken) =>
-            Task.FromResult<IAsyncDisposable>(new Nothing());
+        public Task<IAsyncDisposable> SubscribeAsync(Func<CancellationToken, Task> onChanged, CancellationToken cancellationToken)
+        {
+            _onFrame = onChanged;
+            return Task.FromResult<IAsyncDisposable>(new Nothing());
+        }
 
         private sealed class Nothing : IAsyncDisposable
         {

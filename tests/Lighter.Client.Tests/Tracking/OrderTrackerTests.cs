@@ -185,18 +185,18 @@ public sealed class OrderTrackerTests
         await Assert.ThrowsAsync<LighterApiException>(_feed.ResubscribedAsync); // the pump logs this one
         var armed = _clock.TimersCreated; // the first retry's timer
         Assert.Equal(2, _feed.Fetches);
-        _clock.Advance(OrderTracker.FirstRetryDelay - TimeSpan.FromMilliseconds(1));
+        _clock.Advance(RetryingRefresh.FirstDelay - TimeSpan.FromMilliseconds(1));
         Assert.Equal(2, _feed.Fetches);
         _clock.Advance(TimeSpan.FromMilliseconds(1));
         await _feed.FetchesReachedAsync(3); // fails again: the next try waits twice as long
         await _clock.TimersCreatedAsync(armed + 1);
-        _clock.Advance(OrderTracker.FirstRetryDelay * 2 - TimeSpan.FromMilliseconds(1));
+        _clock.Advance(RetryingRefresh.FirstDelay * 2 - TimeSpan.FromMilliseconds(1));
         Assert.Equal(3, _feed.Fetches);
         _clock.Advance(TimeSpan.FromMilliseconds(1));
 
         Assert.Equal(OrderState.Filled, (await filled.WaitAsync(TimeSpan.FromSeconds(10))).State);
         Assert.Equal(4, _feed.Fetches);
-        _clock.Advance(OrderTracker.MaxRetryDelay * 2);
+        _clock.Advance(RetryingRefresh.MaxDelay * 2);
         Assert.Equal(4, _feed.Fetches); // reconciled: no more tries
     }
 
@@ -207,12 +207,12 @@ public sealed class OrderTrackerTests
         _feed.FailingReads = int.MaxValue;
         await Assert.ThrowsAsync<LighterApiException>(_feed.ResubscribedAsync);
         var armed = _clock.TimersCreated;
-        _clock.Advance(OrderTracker.FirstRetryDelay);
+        _clock.Advance(RetryingRefresh.FirstDelay);
         await _feed.FetchesReachedAsync(3);
         await _clock.TimersCreatedAsync(armed + 1); // retrying, and waiting for the next try
 
         await tracker.DisposeAsync();
-        _clock.Advance(OrderTracker.MaxRetryDelay * 4);
+        _clock.Advance(RetryingRefresh.MaxDelay * 4);
 
         Assert.Equal(3, _feed.Fetches);
     }
