@@ -30,6 +30,13 @@ public sealed class LighterSubscription<T> : IAsyncDisposable
     public DateTimeOffset? LastMessageAt => _sink.LastMessageAt;
 
     /// <summary>
+    /// Messages dropped so far because the consumer fell behind (the buffer keeps the newest
+    /// <see cref="LighterWebSocketOptions.SubscriptionBufferCapacity"/>). A consumer that keeps state from the messages
+    /// should resynchronise (e.g. from REST) when this grows.
+    /// </summary>
+    public long DroppedMessages => _sink.Dropped;
+
+    /// <summary>
     /// Completes when the subscription ends; faults with <see cref="LighterConnectionException"/> when the client gave
     /// up reconnecting.
     /// </summary>

@@ -11,6 +11,7 @@ internal sealed class TypedSubscriptionSink<T> : SubscriptionSink
     private readonly StreamMessageDecoder<T> _decoder;
     private readonly Channel<T> _buffer;
     private IStreamDiagnostics? _diagnostics;
+    private long _dropped;
 
     public TypedSubscriptionSink(ChannelSubscription<T> channel, int capacity)
         : base(channel.Address, channel.RequiresAuth)
@@ -18,10 +19,17 @@ internal sealed class TypedSubscriptionSink<T> : SubscriptionSink
         _decoder = channel.Decoder;
         _buffer = Channel.CreateBounded<T>(
             new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleWriter = true },
-            dropped => _diagnostics?.Report(StreamDiagnosticKind.BufferOverflow, $"consumer of '{Address}' fell behind: dropped the oldest buffered message", Address, default));
+            dropped =>
+            {
+                Interlocked.Increment(ref _dropped);
+                _diagnostics?.Report(StreamDiagnosticKind.BufferOverflow, $"consumer of '{Address}' fell behind: dropped the oldest buffered message", Address, default);
+            });
     }
 
     public ChannelReader<T> Reader => _buffer.Reader;
+
+    /// <summary>Messages dropped so far because the consumer fell behind.</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
 
     public override void OnFrame(ReadOnlySpan<byte> type, ReadOnlySpan<byte> frame, IStreamDiagnostics diagnostics)
     {

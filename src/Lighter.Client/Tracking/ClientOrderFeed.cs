@@ -43,7 +43,8 @@ internal sealed class ClientOrderFeed(LighterClient client, long account, ILogge
                     onOrders(Observe(update.Orders));
                     break;
             }
-        }, ex => logger.LogWarning(ex, "Order tracking for account {Account}: stream or reconciliation failed", account));
+        }, ex => logger.LogWarning(ex, "Order tracking for account {Account}: stream or reconciliation failed", account),
+            onGap: onResubscribed); // dropped updates are a gap: reconcile as after a reconnect
     }
 
     private static OrderObservation[] Observe(IReadOnlyList<WsOrder>? orders) =>

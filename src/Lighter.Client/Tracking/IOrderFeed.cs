@@ -11,8 +11,8 @@ internal interface IOrderFeed
 
     /// <summary>
     /// Subscribes to the account's order stream. <paramref name="onOrders"/> gets each update's orders;
-    /// <paramref name="onResubscribed"/> runs on every subscription snapshot (the first and after each reconnect),
-    /// when changes may have been missed.
+    /// <paramref name="onResubscribed"/> runs whenever changes may have been missed: on every subscription snapshot (the
+    /// first and after each reconnect) and when the subscription dropped updates because the reader fell behind.
     /// </summary>
     Task<IAsyncDisposable> SubscribeAsync(Action<IReadOnlyList<OrderObservation>> onOrders, Func<CancellationToken, Task> onResubscribed, CancellationToken cancellationToken);
 }

@@ -2,7 +2,10 @@ using Lighter.Client.Streaming;
 
 namespace Lighter.Client.Tracking;
 
-/// <summary>Reads a subscription on a background task until disposed; disposing stops the reader and unsubscribes.</summary>
+/// <summary>
+/// Reads a subscription on a background task until disposed; disposing stops the reader and unsubscribes. When the
+/// subscription dropped messages (the reader fell behind), <c>onGap</c> runs before the next message is handled.
+/// </summary>
 internal sealed class StreamPump<T> : IAsyncDisposable
     where T : class
 {
@@ -10,10 +13,11 @@ internal sealed class StreamPump<T> : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
-    public StreamPump(LighterSubscription<T> subscription, Func<T, CancellationToken, Task> onMessage, Action<Exception> onError)
+    public StreamPump(LighterSubscription<T> subscription, Func<T, CancellationToken, Task> onMessage, Action<Exception> onError,
+        Func<CancellationToken, Task>? onGap = null)
     {
         _subscription = subscription;
-        _loop = Task.Run(() => RunAsync(onMessage, onError));
+        _loop = Task.Run(() => RunAsync(onMessage, onGap, onError));
     }
 
     public async ValueTask DisposeAsync()
@@ -24,14 +28,22 @@ internal sealed class StreamPump<T> : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private async Task RunAsync(Func<T, CancellationToken, Task> onMessage, Action<Exception> onError)
+    private async Task RunAsync(Func<T, CancellationToken, Task> onMessage, Func<CancellationToken, Task>? onGap, Action<Exception> onError)
     {
+        var dropped = 0L;
         try
         {
             await foreach (var message in _subscription.ReadAllAsync(_stop.Token).ConfigureAwait(false))
             {
                 try
                 {
+                    var droppedNow = _subscription.DroppedMessages;
+                    if (onGap is not null && droppedNow != dropped)
+                    {
+                        dropped = droppedNow;
+                        await onGap(_stop.Token).ConfigureAwait(false);
+                    }
+
                     await onMessage(message, _stop.Token).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
