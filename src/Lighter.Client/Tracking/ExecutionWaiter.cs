@@ -63,7 +63,14 @@ internal sealed class ExecutionWaiter(LighterClient client, OrderTracker? tracke
 
         var orderIndex = OrderIndexOf(tx.EventInfo);
         if (orderIndex is null || account is null) return new ExecutionResult(ExecutionStatus.Executed, orderIndex, null, txHash);
-        return await OrderOutcomeAsync(account.Value, orderIndex.Value, txHash, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await OrderOutcomeAsync(account.Value, orderIndex.Value, txHash, cancellationToken).ConfigureAwait(false);
+        }
+        catch (LighterApiException ex) when (ex.IsTransient)
+        {
+            return null; // the order look-up met a passing fault: ask again
+        }
     }
 
     /// <summary>

@@ -28,6 +28,7 @@ public sealed class ExecutionWaiterTests : IDisposable
         {
             Environment = "custom", BaseUrl = _server.BaseUri(), WebSocketUrl = new Uri("ws://127.0.0.1:1/stream"), ChainId = 300,
             AccountIndex = 7, ApiKeyIndex = 3, RateLimitTier = RateLimitTier.Unlimited, PrivateKey = _key.ExportHex(),
+            MaxRetries = 0, // a fault reaches the waiter instead of being absorbed by the pipeline
         });
     }
 
@@ -100,6 +101,21 @@ public sealed class ExecutionWaiterTests : IDisposable
         Assert.Equal(0, Requests("/api/v1/accountInactiveOrders"));
     }
 
+    [Fact]
+    public async Task A_passing_fault_in_the_order_look_up_is_asked_again_not_thrown()
+    {
+        ServeTx(status: 2, eventInfo: """{"i":55}""");
+        var active = Request.Create().WithPath("/api/v1/accountActiveOrders").UsingGet();
+        _server.Given(active).InScenario("orders").WillSetStateTo("recovered")
+            .RespondWith(Response.Create().WithStatusCode(503).WithBody("busy"));
+        _server.Given(active).InScenario("orders").WhenStateIs("recovered")
+            .RespondWith(Json(OrdersBody([(55, "open")])));
+
+        var result = await _client.WaitForExecutionAsync(Submission(), Bounded());
+
+        Assert.Equal((ExecutionStatus.Executed, 55L), (result.Status, result.OrderIndex));
+    }
+
     private static TxSubmission Submission() => new(Hash, 1, null, null, TxVerdict.Answered, 1);
 
     private static CancellationToken Bounded() => new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token;
@@ -120,7 +136,10 @@ public sealed class ExecutionWaiterTests : IDisposable
         _server.Given(request).InScenario("tx").WhenStateIs("executed").RespondWith(Json(Tx(then.Value, eventInfo)));
     }
 
-    private void ServeOrders(string path, (long Index, string Status)[] orders)
+    private void ServeOrders(string path, (long Index, string Status)[] orders) =>
+        _server.Given(Request.Create().WithPath(path).UsingGet()).RespondWith(Json(OrdersBody(orders)));
+
+    private JsonObject OrdersBody((long Index, string Status)[] orders)
     {
         var body = Sample("Orders");
         var order = body["orders"]!.AsArray()[0]!;
@@ -133,7 +152,7 @@ public sealed class ExecutionWaiterTests : IDisposable
             return copy;
         })]);
         body["next_cursor"] = string.Empty;
-        _server.Given(Request.Create().WithPath(path).UsingGet()).RespondWith(Json(body));
+        return body;
     }
 
     private JsonObject Tx(long status, string eventInfo)
