@@ -45,6 +45,30 @@ public sealed class OrderTrackingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reconciliation_that_fails_after_a_drop_is_retried_until_the_fill_shows()
+    {
+        var ct = Bounded();
+        await _maker.CreateLimitOrderAsync(Eth, OrderSide.Sell, 0.5m, 3000.00m, clientOrderIndex: 41, cancellationToken: ct);
+        await _maker.Orders.WaitForAsync(41, o => o.State == OrderState.Open, ct);
+        var reconnecting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _maker.Streams.StateChanged += (_, e) =>
+        {
+            if (e.Current == Lighter.Client.Streaming.ConnectionState.Reconnecting) reconnecting.TrySetResult();
+        };
+
+        // The order fills while the socket is down, and the reconciliation after the reconnect meets more 503s than
+        // the pipeline retries: only the tracker's own retry can show the fill (the stream's update was missed).
+        _sandbox.Faults.DropWebSockets();
+        await reconnecting.Task.WaitAsync(ct);
+        _sandbox.Faults.FailNext(times: 5, pathPrefix: "/api/v1/accountActiveOrders");
+        await _taker.CreateMarketOrderAsync(Eth, OrderSide.Buy, 0.5m, 3010.00m, cancellationToken: ct);
+
+        var filled = await _maker.Orders.WaitForAsync(41, o => o.IsFinal, ct);
+        Assert.Equal((OrderState.Filled, 0.5m), (filled.State, filled.FilledSize));
+        Assert.Empty(_maker.Orders.OpenOrders);
+    }
+
+    [Fact]
     public async Task WaitForExecution_reports_an_executed_order_with_its_index_and_a_crossing_post_only_order_as_rejected()
     {
         var ct = Bounded();
