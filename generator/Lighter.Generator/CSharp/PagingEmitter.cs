@@ -44,7 +44,10 @@ internal static class PagingEmitter
         w.Line($"/// <param name=\"{self}\">The operation's group, e.g. <c>client.{SdkEmitter.PropertyName(p.Api)}</c>.</param>");
         foreach (var x in parameters)
         {
-            w.Line(ApiEmitter.ParameterDoc(x));
+            // The helper sends the same arguments with every page, so a limit is the page size, not a total.
+            w.Line(x.WireName == "limit" && x.Kind == ParameterKind.Query
+                ? ApiEmitter.ParameterDoc(x with { Doc = $"Items per page (sent with every page). {x.Doc}".Trim() })
+                : ApiEmitter.ParameterDoc(x));
         }
 
         w.Line("/// <param name=\"cancellationToken\">Cancels the enumeration (a token given to <c>WithCancellation</c> is honoured too).</param>");
