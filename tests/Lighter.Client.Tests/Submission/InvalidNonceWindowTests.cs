@@ -57,9 +57,11 @@ public sealed class InvalidNonceWindowTests : IDisposable
         var stale = 0;
         _exchange.NextNonceOverride = async next =>
         {
-            // The look-up after the rejection: answer only once the client counts the nonces below N as used, and
-            // answer an older value, as a lagging replica would (the client sees the exchange behind it).
-            if (next < Rejected || Interlocked.Increment(ref stale) != 1) return null;
+            // The first look-up after the rejection (the only one: nothing else fails): answer only once the client
+            // counts the nonces below N as used, and answer an older value, as a lagging replica would (the client
+            // then sees the exchange behind it). Keyed on the rejection, not on the true value, which depends on
+            // whether the nonces below N were still in flight when it was asked.
+            if (Volatile.Read(ref rejected) == 0 || Interlocked.Increment(ref stale) != 1) return null;
             await Until(() => nonces.ConfirmedNext == Rejected, "the nonces below the rejected one to be committed");
             return Rejected - 2;
         };
